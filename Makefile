@@ -1,0 +1,61 @@
+# The two commands: `make synth` and `make test`. Everything else is a helper.
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+ENV ?=
+
+# jsii runs the cdk8s libraries in Node; quiet its end-of-life banner for Node 20.
+export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
+# Some machines set this; cached bytecode matters for the large generated imports/.
+unexport PYTHONDONTWRITEBYTECODE
+
+.PHONY: help setup synth test lint imports bench constraints clean
+
+help:
+	@echo "make synth   set up (.venv, node_modules) and write dist/<env>/ for every environment (ENV=prod for one)"
+	@echo "make test    set up and run every test (unit, snapshots, schemas, scanners)"
+	@echo "make imports regenerate imports/ from the pinned CRDs in ../shared/crds"
+	@echo "make bench   measure import floor, synth times and scaling"
+	@echo "make lint    ruff"
+
+setup: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required (found %s); set PYTHON=python3.X" % sys.version.split()[0])'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	$(PY) -m compileall -q imports constructs >/dev/null
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+synth: setup
+	$(PY) main.py $(if $(ENV),--env $(ENV))
+
+test: setup
+	$(PY) -m ruff check --quiet .
+	$(PY) -m ruff format --check --quiet .
+	$(PY) -m pytest -q
+
+lint: setup
+	$(PY) -m ruff check .
+
+imports: setup
+	$(PY) scripts/import_crds.py
+	$(PY) -m compileall -q imports >/dev/null
+
+bench: setup
+	$(PY) scripts/bench.py
+
+constraints: setup
+	{ sed -n '1,2p' constraints.txt; $(PY) -m pip freeze --exclude-editable --disable-pip-version-check; } > constraints.txt.new
+	mv constraints.txt.new constraints.txt
+
+clean:
+	rm -rf $(VENV) node_modules .pytest_cache

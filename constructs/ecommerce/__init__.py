@@ -1,0 +1,1 @@
+"""Typed model and cdk8s constructs of the e-commerce back end."""

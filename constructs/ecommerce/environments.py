@@ -1,0 +1,580 @@
+"""The three environments as typed, validated data.
+
+Every difference between dev, staging and prod lives here; constructs read these fields
+and never branch on an environment's name. The values follow the user's table
+(seed/platform-summary.fr.md, "Environnements Configurés").
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass, field, fields, is_dataclass
+from typing import Any
+
+from .errors import ConfigError, require
+from .units import parse_quantity
+
+SOURCE = "constructs/ecommerce/environments.py"
+
+DNS_LABEL = re.compile(r"^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")
+DNS_NAME = re.compile(r"^(?=.{1,253}$)([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+EMAIL = re.compile(r"^[^@\s]+@([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z]{2,63}$")
+DURATION = re.compile(r"^([0-9]+(s|m|h))+$")
+CRON = re.compile(r"^(\S+\s+){4}\S+$")
+CIDR = re.compile(r"^(\d{1,3}\.){3}\d{1,3}/(\d|[12]\d|3[0-2])$")
+LOG_LEVELS = ("debug", "info", "notice", "warning", "error", "critical", "alert", "emergency")
+
+
+class DatabaseMode(enum.StrEnum):
+    STANDALONE = "standalone"
+    PRIMARY_REPLICA = "primary-replica"
+    INNODB_CLUSTER = "innodb-cluster"
+
+
+class CacheMode(enum.StrEnum):
+    SIMPLE = "simple"
+    AUTH = "auth"
+    # Replication with Sentinel: one primary, replicas, a Sentinel beside each data pod.
+    CLUSTER = "cluster"
+
+
+class MonitoringLevel(enum.StrEnum):
+    BASIC = "basic"
+    DASHBOARDS = "dashboards"
+    ALERTING = "alerting"
+
+
+class SecretsMode(enum.StrEnum):
+    DEV_INLINE = "dev-inline"
+    EXTERNAL = "external"
+    EXTERNAL_ROTATION = "external-rotation"
+
+
+class SecretStoreKind(enum.StrEnum):
+    VAULT = "vault"
+    AWS_SECRETS_MANAGER = "aws-secrets-manager"
+
+
+class TlsMode(enum.StrEnum):
+    OFF = "off"
+    LETSENCRYPT_STAGING = "letsencrypt-staging"
+    LETSENCRYPT_PRODUCTION = "letsencrypt-production"
+
+
+def _check_enum(value: object, enum_type: type[enum.Enum], where: str) -> None:
+    if not isinstance(value, enum_type):
+        allowed = ", ".join(repr(member.value) for member in enum_type)
+        raise ConfigError(where, f"unknown {enum_type.__name__} {value!r} (allowed: {allowed})")
+
+
+def _check_int(value: object, where: str, low: int, high: int) -> None:
+    ok = isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+    require(ok, where, f"must be a whole number from {low} to {high} (got {value!r})")
+
+
+def _check_pattern(value: object, pattern: re.Pattern[str], where: str, what: str) -> None:
+    ok = isinstance(value, str) and pattern.match(value) is not None
+    require(ok, where, f"not a valid {what}: {value!r}")
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Requests are the lower bound of the user's range, limits the upper bound."""
+
+    cpu_request: str
+    cpu_limit: str
+    memory_request: str
+    memory_limit: str
+
+    def check(self, where: str) -> None:
+        for kind, request_name, limit_name in (
+            ("cpu", "cpu_request", "cpu_limit"),
+            ("memory", "memory_request", "memory_limit"),
+        ):
+            request = getattr(self, request_name)
+            limit = getattr(self, limit_name)
+            low = parse_quantity(request, f"{where}.{request_name}", kind)
+            high = parse_quantity(limit, f"{where}.{limit_name}", kind)
+            require(
+                low <= high,
+                f"{where}.{request_name}",
+                f"request {request} is above the limit {limit_name}={limit}",
+            )
+
+
+@dataclass(frozen=True)
+class Autoscaling:
+    min_replicas: int
+    max_replicas: int
+    cpu_utilization: int
+    memory_utilization: int
+
+    def check(self, where: str) -> None:
+        _check_int(self.min_replicas, f"{where}.min_replicas", 1, 1000)
+        _check_int(self.max_replicas, f"{where}.max_replicas", 1, 1000)
+        require(
+            self.min_replicas <= self.max_replicas,
+            f"{where}.min_replicas",
+            f"{self.min_replicas} is above max_replicas {self.max_replicas}",
+        )
+        _check_int(self.cpu_utilization, f"{where}.cpu_utilization", 10, 100)
+        _check_int(self.memory_utilization, f"{where}.memory_utilization", 10, 100)
+
+
+@dataclass(frozen=True)
+class Backup:
+    schedule: str
+    retention_days: int
+    storage: str
+
+    def check(self, where: str) -> None:
+        _check_pattern(self.schedule, CRON, f"{where}.schedule", "cron schedule")
+        _check_int(self.retention_days, f"{where}.retention_days", 1, 3650)
+        parse_quantity(self.storage, f"{where}.storage", "memory")
+
+
+@dataclass(frozen=True)
+class Database:
+    mode: DatabaseMode
+    instances: int
+    routers: int
+    storage: str
+    resources: Resources
+    require_tls: bool
+    backup: Backup | None = None
+
+    def check(self, where: str) -> None:
+        _check_enum(self.mode, DatabaseMode, f"{where}.mode")
+        _check_int(self.instances, f"{where}.instances", 1, 9)
+        _check_int(self.routers, f"{where}.routers", 0, 9)
+        parse_quantity(self.storage, f"{where}.storage", "memory")
+        self.resources.check(f"{where}.resources")
+        if self.mode is DatabaseMode.STANDALONE:
+            require(self.instances == 1, f"{where}.instances", f"standalone MySQL has 1 instance (got {self.instances})")
+            require(self.routers == 0, f"{where}.routers", f"standalone MySQL has no router (got {self.routers})")
+            require(
+                self.backup is None,
+                f"{where}.backup",
+                "automated backups need the MySQL Operator (mode primary-replica or innodb-cluster)",
+            )
+        else:
+            require(self.routers >= 1, f"{where}.routers", f"{self.mode} needs at least 1 MySQL Router (got {self.routers})")
+        if self.mode is DatabaseMode.PRIMARY_REPLICA:
+            require(self.instances == 2, f"{where}.instances", f"primary-replica has 2 instances (got {self.instances})")
+        if self.mode is DatabaseMode.INNODB_CLUSTER:
+            require(
+                self.instances >= 3 and self.instances % 2 == 1,
+                f"{where}.instances",
+                f"an HA InnoDB cluster needs an odd number of at least 3 instances (got {self.instances})",
+            )
+        if self.backup is not None:
+            self.backup.check(f"{where}.backup")
+
+    @property
+    def operator_managed(self) -> bool:
+        return self.mode is not DatabaseMode.STANDALONE
+
+
+@dataclass(frozen=True)
+class Cache:
+    mode: CacheMode
+    replicas: int
+    max_memory: str
+    resources: Resources
+    storage: str | None = None
+
+    def check(self, where: str) -> None:
+        _check_enum(self.mode, CacheMode, f"{where}.mode")
+        _check_int(self.replicas, f"{where}.replicas", 1, 9)
+        parse_quantity(self.max_memory, f"{where}.max_memory", "memory")
+        self.resources.check(f"{where}.resources")
+        if self.storage is not None:
+            parse_quantity(self.storage, f"{where}.storage", "memory")
+        if self.mode is CacheMode.CLUSTER:
+            require(self.replicas >= 3, f"{where}.replicas", f"Sentinel needs at least 3 Redis pods (got {self.replicas})")
+            require(self.storage is not None, f"{where}.storage", "replicated Redis must persist its data")
+        else:
+            require(self.replicas == 1, f"{where}.replicas", f"{self.mode} Redis is a single pod (got {self.replicas})")
+
+    @property
+    def requires_auth(self) -> bool:
+        return self.mode is not CacheMode.SIMPLE
+
+
+@dataclass(frozen=True)
+class Messaging:
+    replicas: int
+    quorum_queues: bool
+    storage: str
+    resources: Resources
+
+    def check(self, where: str) -> None:
+        _check_int(self.replicas, f"{where}.replicas", 1, 9)
+        require(
+            self.replicas % 2 == 1, f"{where}.replicas", f"a RabbitMQ cluster needs an odd number of nodes (got {self.replicas})"
+        )
+        require(
+            not self.quorum_queues or self.replicas >= 3,
+            f"{where}.quorum_queues",
+            f"quorum queues need at least 3 nodes (got {self.replicas})",
+        )
+        parse_quantity(self.storage, f"{where}.storage", "memory")
+        self.resources.check(f"{where}.resources")
+
+
+@dataclass(frozen=True)
+class Monitoring:
+    level: MonitoringLevel
+    retention: str
+    scrape_interval: str
+
+    def check(self, where: str) -> None:
+        _check_enum(self.level, MonitoringLevel, f"{where}.level")
+        require(
+            isinstance(self.retention, str) and re.match(r"^[0-9]+d$", self.retention) is not None,
+            f"{where}.retention",
+            f"must be a number of days such as '30d' (got {self.retention!r})",
+        )
+        _check_pattern(self.scrape_interval, DURATION, f"{where}.scrape_interval", "duration such as '30s'")
+
+    @property
+    def dashboards(self) -> bool:
+        return self.level in (MonitoringLevel.DASHBOARDS, MonitoringLevel.ALERTING)
+
+    @property
+    def alerting(self) -> bool:
+        return self.level is MonitoringLevel.ALERTING
+
+
+@dataclass(frozen=True)
+class SecretStore:
+    """Where External Secrets reads values: a Vault KV v2 mount or AWS Secrets Manager."""
+
+    kind: SecretStoreKind
+    # Vault: the server URL; AWS Secrets Manager: the region.
+    address: str
+    # Every remote key of this environment lives under this prefix.
+    path_prefix: str
+    # The Kubernetes-auth role (Vault) or IAM role ARN (AWS) the operator assumes.
+    role: str
+
+    def check(self, where: str) -> None:
+        _check_enum(self.kind, SecretStoreKind, f"{where}.kind")
+        if self.kind is SecretStoreKind.VAULT:
+            require(
+                isinstance(self.address, str) and self.address.startswith("https://"),
+                f"{where}.address",
+                f"the Vault address must be an https:// URL (got {self.address!r})",
+            )
+        else:
+            _check_pattern(self.address, re.compile(r"^[a-z]{2}(-[a-z]+)+-\d$"), f"{where}.address", "AWS region")
+        _check_pattern(
+            self.path_prefix, re.compile(r"^[a-z0-9][a-z0-9/_-]*[a-z0-9]$"), f"{where}.path_prefix", "secret path prefix"
+        )
+        require(isinstance(self.role, str) and self.role != "", f"{where}.role", "must name the role the operator assumes")
+
+
+@dataclass(frozen=True)
+class Secrets:
+    mode: SecretsMode
+    store: SecretStore | None = None
+    refresh_interval: str | None = None
+
+    def check(self, where: str) -> None:
+        _check_enum(self.mode, SecretsMode, f"{where}.mode")
+        if self.mode is SecretsMode.DEV_INLINE:
+            require(self.store is None, f"{where}.store", "dev-inline secrets have no secret store")
+            return
+        require(self.store is not None, f"{where}.store", f"{self.mode} secrets need a secret store")
+        assert self.store is not None
+        self.store.check(f"{where}.store")
+        _check_pattern(self.refresh_interval, DURATION, f"{where}.refresh_interval", "duration such as '1h'")
+
+    @property
+    def external(self) -> bool:
+        return self.mode is not SecretsMode.DEV_INLINE
+
+
+@dataclass(frozen=True)
+class Tls:
+    mode: TlsMode
+    acme_email: str | None = None
+
+    def check(self, where: str) -> None:
+        _check_enum(self.mode, TlsMode, f"{where}.mode")
+        if self.mode is TlsMode.OFF:
+            require(self.acme_email is None, f"{where}.acme_email", "TLS is off: no ACME account")
+        else:
+            _check_pattern(self.acme_email, EMAIL, f"{where}.acme_email", "e-mail address")
+
+    @property
+    def enabled(self) -> bool:
+        return self.mode is not TlsMode.OFF
+
+
+@dataclass(frozen=True)
+class TargetCluster:
+    """The cluster Argo CD deploys this environment to."""
+
+    name: str
+    server: str
+
+    def check(self, where: str) -> None:
+        _check_pattern(self.name, DNS_LABEL, f"{where}.name", "cluster name (a DNS label)")
+        require(
+            isinstance(self.server, str) and self.server.startswith("https://"),
+            f"{where}.server",
+            f"must be the https:// URL of the cluster's API server (got {self.server!r})",
+        )
+
+
+@dataclass(frozen=True)
+class Environment:
+    name: str
+    namespace: str
+    replicas: int
+    resources: Resources
+    database: Database
+    cache: Cache
+    messaging: Messaging
+    monitoring: Monitoring
+    secrets: Secrets
+    tls: Tls
+    debug: bool
+    log_level: str
+    domain: str
+    target_cluster: TargetCluster
+    # Production-like environments refuse images that are not pinned by digest.
+    require_pinned_images: bool
+    autoscaling: Autoscaling | None = None
+    # None: no PodDisruptionBudget (a single replica cannot keep one).
+    max_unavailable: int | None = None
+    spread_across_zones: bool = False
+    messaging_namespace: str = "e-commerce-messaging"
+    monitoring_namespace: str = "monitoring"
+    ingress_namespace: str = "traefik"
+    # Source addresses allowed to reach admin UIs (Grafana, RabbitMQ management).
+    admin_source_ranges: tuple[str, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        try:
+            self._check()
+        except ConfigError as error:
+            raise error.within(f"{SOURCE}: {self.name}") from None
+
+    def _check(self) -> None:
+        _check_types(self)
+        _check_pattern(self.name, DNS_LABEL, "name", "environment name")
+        for name in ("namespace", "messaging_namespace", "monitoring_namespace", "ingress_namespace"):
+            _check_pattern(getattr(self, name), DNS_LABEL, name, "namespace name (a DNS label)")
+        namespaces = [self.namespace, self.messaging_namespace, self.monitoring_namespace]
+        require(
+            len(set(namespaces)) == 3,
+            "namespace",
+            f"application, messaging and monitoring namespaces must differ (got {namespaces})",
+        )
+        _check_int(self.replicas, "replicas", 1, 100)
+        self.resources.check("resources")
+        if self.autoscaling is not None:
+            self.autoscaling.check("autoscaling")
+            require(
+                self.replicas == self.autoscaling.min_replicas,
+                "replicas",
+                f"must equal autoscaling.min_replicas {self.autoscaling.min_replicas} (got {self.replicas})",
+            )
+        if self.max_unavailable is not None:
+            _check_int(self.max_unavailable, "max_unavailable", 1, 100)
+            require(
+                self.max_unavailable < self.replicas,
+                "max_unavailable",
+                f"must be below replicas {self.replicas} to keep a pod serving (got {self.max_unavailable})",
+            )
+        self.database.check("database")
+        self.cache.check("cache")
+        self.messaging.check("messaging")
+        self.monitoring.check("monitoring")
+        self.secrets.check("secrets")
+        self.tls.check("tls")
+        require(isinstance(self.debug, bool), "debug", f"must be true or false (got {self.debug!r})")
+        require(
+            self.log_level in LOG_LEVELS,
+            "log_level",
+            f"unknown log level {self.log_level!r} (allowed: {', '.join(LOG_LEVELS)})",
+        )
+        _check_pattern(self.domain, DNS_NAME, "domain", "DNS name")
+        self.target_cluster.check("target_cluster")
+        for index, cidr in enumerate(self.admin_source_ranges):
+            _check_pattern(cidr, CIDR, f"admin_source_ranges[{index}]", "IPv4 CIDR")
+        require(
+            not (self.debug and self.require_pinned_images),
+            "debug",
+            "debug must be off in an environment that requires pinned images",
+        )
+
+    @property
+    def pod_disruption_budget(self) -> bool:
+        return self.max_unavailable is not None
+
+
+def _check_types(instance: Any, where: str = "") -> None:
+    """Nested model objects must be the model's own classes, not dicts or look-alikes."""
+    for item in fields(instance):
+        value = getattr(instance, item.name)
+        path = f"{where}{item.name}"
+        expected = item.type if isinstance(item.type, str) else getattr(item.type, "__name__", "")
+        nested = _MODEL_CLASSES.get(expected.removesuffix(" | None"))
+        if nested is None:
+            continue
+        if value is None and expected.endswith(" | None"):
+            continue
+        require(isinstance(value, nested), path, f"must be a {nested.__name__} (got {type(value).__name__})")
+        if is_dataclass(value):
+            _check_types(value, f"{path}.")
+
+
+_MODEL_CLASSES: dict[str, type] = {
+    cls.__name__: cls
+    for cls in (Resources, Autoscaling, Backup, Database, Cache, Messaging, Monitoring, SecretStore, Secrets, Tls, TargetCluster)
+}
+
+
+DEV = Environment(
+    name="dev",
+    namespace="e-commerce-dev",
+    replicas=1,
+    resources=Resources(cpu_request="100m", cpu_limit="200m", memory_request="128Mi", memory_limit="256Mi"),
+    database=Database(
+        mode=DatabaseMode.STANDALONE,
+        instances=1,
+        routers=0,
+        storage="5Gi",
+        resources=Resources(cpu_request="250m", cpu_limit="500m", memory_request="512Mi", memory_limit="1Gi"),
+        require_tls=False,
+    ),
+    cache=Cache(
+        mode=CacheMode.SIMPLE,
+        replicas=1,
+        max_memory="96Mi",
+        resources=Resources(cpu_request="50m", cpu_limit="100m", memory_request="64Mi", memory_limit="128Mi"),
+    ),
+    messaging=Messaging(
+        replicas=1,
+        quorum_queues=False,
+        storage="2Gi",
+        resources=Resources(cpu_request="250m", cpu_limit="500m", memory_request="512Mi", memory_limit="1Gi"),
+    ),
+    monitoring=Monitoring(level=MonitoringLevel.BASIC, retention="7d", scrape_interval="60s"),
+    secrets=Secrets(mode=SecretsMode.DEV_INLINE),
+    tls=Tls(mode=TlsMode.OFF),
+    debug=True,
+    log_level="debug",
+    domain="dev.e-commerce.example.com",
+    target_cluster=TargetCluster(name="dev", server="https://dev.k8s.e-commerce.example.com:6443"),
+    require_pinned_images=False,
+)
+
+STAGING = Environment(
+    name="staging",
+    namespace="e-commerce-staging",
+    replicas=2,
+    resources=Resources(cpu_request="200m", cpu_limit="400m", memory_request="256Mi", memory_limit="512Mi"),
+    max_unavailable=1,
+    database=Database(
+        mode=DatabaseMode.PRIMARY_REPLICA,
+        instances=2,
+        routers=1,
+        storage="20Gi",
+        resources=Resources(cpu_request="500m", cpu_limit="1", memory_request="1Gi", memory_limit="2Gi"),
+        require_tls=True,
+    ),
+    cache=Cache(
+        mode=CacheMode.AUTH,
+        replicas=1,
+        max_memory="192Mi",
+        storage="2Gi",
+        resources=Resources(cpu_request="100m", cpu_limit="200m", memory_request="128Mi", memory_limit="256Mi"),
+    ),
+    messaging=Messaging(
+        replicas=3,
+        quorum_queues=True,
+        storage="10Gi",
+        resources=Resources(cpu_request="500m", cpu_limit="1", memory_request="1Gi", memory_limit="2Gi"),
+    ),
+    monitoring=Monitoring(level=MonitoringLevel.DASHBOARDS, retention="15d", scrape_interval="30s"),
+    secrets=Secrets(
+        mode=SecretsMode.EXTERNAL,
+        store=SecretStore(
+            kind=SecretStoreKind.VAULT,
+            address="https://vault.e-commerce.example.com",
+            path_prefix="e-commerce/staging",
+            role="external-secrets-staging",
+        ),
+        refresh_interval="1h",
+    ),
+    tls=Tls(mode=TlsMode.LETSENCRYPT_STAGING, acme_email="platform@e-commerce.example.com"),
+    debug=False,
+    log_level="info",
+    domain="staging.e-commerce.example.com",
+    target_cluster=TargetCluster(name="staging", server="https://staging.k8s.e-commerce.example.com:6443"),
+    require_pinned_images=True,
+    admin_source_ranges=("10.0.0.0/8",),
+)
+
+PROD = Environment(
+    name="prod",
+    namespace="e-commerce-prod",
+    replicas=3,
+    autoscaling=Autoscaling(min_replicas=3, max_replicas=10, cpu_utilization=70, memory_utilization=80),
+    resources=Resources(cpu_request="500m", cpu_limit="1000m", memory_request="512Mi", memory_limit="1Gi"),
+    max_unavailable=1,
+    spread_across_zones=True,
+    database=Database(
+        mode=DatabaseMode.INNODB_CLUSTER,
+        instances=3,
+        routers=2,
+        storage="100Gi",
+        resources=Resources(cpu_request="1", cpu_limit="2", memory_request="4Gi", memory_limit="4Gi"),
+        require_tls=True,
+        backup=Backup(schedule="0 2 * * *", retention_days=14, storage="200Gi"),
+    ),
+    cache=Cache(
+        mode=CacheMode.CLUSTER,
+        replicas=3,
+        max_memory="768Mi",
+        storage="5Gi",
+        resources=Resources(cpu_request="250m", cpu_limit="500m", memory_request="1Gi", memory_limit="1Gi"),
+    ),
+    messaging=Messaging(
+        replicas=3,
+        quorum_queues=True,
+        storage="50Gi",
+        resources=Resources(cpu_request="1", cpu_limit="2", memory_request="2Gi", memory_limit="4Gi"),
+    ),
+    monitoring=Monitoring(level=MonitoringLevel.ALERTING, retention="30d", scrape_interval="30s"),
+    secrets=Secrets(
+        mode=SecretsMode.EXTERNAL_ROTATION,
+        store=SecretStore(
+            kind=SecretStoreKind.AWS_SECRETS_MANAGER,
+            address="eu-west-3",
+            path_prefix="e-commerce/prod",
+            role="arn:aws:iam::123456789012:role/e-commerce-prod-external-secrets",
+        ),
+        refresh_interval="5m",
+    ),
+    tls=Tls(mode=TlsMode.LETSENCRYPT_PRODUCTION, acme_email="platform@e-commerce.example.com"),
+    debug=False,
+    log_level="warning",
+    domain="e-commerce.example.com",
+    target_cluster=TargetCluster(name="prod", server="https://prod.k8s.e-commerce.example.com:6443"),
+    require_pinned_images=True,
+    admin_source_ranges=("10.0.0.0/8",),
+)
+
+ENVIRONMENTS: dict[str, Environment] = {env.name: env for env in (DEV, STAGING, PROD)}
+
+
+def get_environment(name: str) -> Environment:
+    if name not in ENVIRONMENTS:
+        raise ConfigError("--env", f"unknown environment {name!r} (allowed: {', '.join(ENVIRONMENTS)})")
+    return ENVIRONMENTS[name]

@@ -1,0 +1,41 @@
+"""One cdk8s App per environment: charts in Argo CD sync-wave order, filled from the model."""
+
+from __future__ import annotations
+
+import cdk8s
+
+from .catalog import Catalog
+from .environments import Environment
+from .namespaces import Namespaces
+from .releases import Release
+
+# Each chart is one Argo CD sync wave and one file named after it ("20-data.k8s.yaml"), so
+# `kubectl apply -f dist/<env>` (files in name order) and Argo CD create things in the same
+# order: namespaces and policies, then secrets, data stores, services, edge, monitoring.
+WAVES = ("foundation", "secrets", "data", "services", "edge", "monitoring")
+
+
+class WaveChart(cdk8s.Chart):
+    def __init__(self, scope: cdk8s.App, id: str, env: Environment, wave: int) -> None:
+        super().__init__(scope, id, disable_resource_name_hashes=True)
+        self.env = env
+        self.wave = wave
+
+
+class EcommercePlatform:
+    """Builds every chart of one environment inside `app`."""
+
+    def __init__(self, app: cdk8s.App, env: Environment, catalog: Catalog, release: Release) -> None:
+        self.env = env
+        self.catalog = catalog
+        self.release = release
+        self.charts: dict[str, WaveChart] = {}
+        self._app = app
+        Namespaces(self.chart("foundation"), "namespaces", env)
+
+    def chart(self, name: str) -> WaveChart:
+        """The chart of a wave, created on first use."""
+        if name not in self.charts:
+            wave = WAVES.index(name)
+            self.charts[name] = WaveChart(self._app, f"{wave}0-{name}", self.env, wave)
+        return self.charts[name]

@@ -1,0 +1,61 @@
+"""Synthesise environments into dist/<env>/, all or nothing."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+import cdk8s
+
+from .catalog import CATALOG, Catalog
+from .environments import ENVIRONMENTS, get_environment
+from .platform import EcommercePlatform
+from .releases import RELEASES_DIR, load_release
+
+
+def synthesize(
+    names: Sequence[str],
+    outdir: Path,
+    catalog: Catalog = CATALOG,
+    releases_dir: Path = RELEASES_DIR,
+) -> list[Path]:
+    """Write dist/<env>/ for each named environment (all of them when `names` is empty).
+
+    Every input is validated and every environment is built in a staging folder beside
+    `outdir` before anything in `outdir` changes; a failure leaves `outdir` as it was.
+    """
+    environments = [get_environment(name) for name in (names or ENVIRONMENTS)]
+    releases = [load_release(env, catalog, releases_dir) for env in environments]
+    outdir = outdir.resolve()
+    outdir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{outdir.name}.new-", dir=outdir.parent))
+    staging.chmod(0o755)
+    try:
+        for env, release in zip(environments, releases, strict=True):
+            app = cdk8s.App(outdir=str(staging / env.name), yaml_output_type=cdk8s.YamlOutputType.FILE_PER_CHART)
+            EcommercePlatform(app, env, catalog, release)
+            app.synth()
+        whole = not names or set(names) == set(ENVIRONMENTS)
+        _swap_in(staging, outdir, None if whole else [env.name for env in environments])
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return [outdir / env.name for env in environments]
+
+
+def _swap_in(staging: Path, outdir: Path, subdirs: list[str] | None) -> None:
+    """Replace `outdir` (or only its `subdirs`) by the staged output with renames."""
+    pairs = [(staging, outdir)] if subdirs is None else [(staging / sub, outdir / sub) for sub in subdirs]
+    if subdirs is not None:
+        outdir.mkdir(exist_ok=True)
+    retired = []
+    for new, target in pairs:
+        if target.exists():
+            old = target.with_name(f".{target.name}.old")
+            shutil.rmtree(old, ignore_errors=True)
+            target.rename(old)
+            retired.append(old)
+        new.rename(target)
+    for old in retired:
+        shutil.rmtree(old, ignore_errors=True)

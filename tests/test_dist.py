@@ -1,0 +1,81 @@
+"""The committed dist/ is what the code produces, byte for byte, and follows the output conventions."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from ecommerce.environments import ENVIRONMENTS
+from ecommerce.synth import synthesize
+
+from .conftest import DIST
+
+RECOMMENDED = (
+    "app.kubernetes.io/name",
+    "app.kubernetes.io/instance",
+    "app.kubernetes.io/component",
+    "app.kubernetes.io/part-of",
+    "app.kubernetes.io/managed-by",
+    "environment",
+)
+CDK8S_HASH = re.compile(r"-c8[0-9a-f]{6}$")
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_committed_dist_is_fresh(synthesized):
+    fresh, committed = tree(synthesized), tree(DIST)
+    stale = sorted(name for name in fresh.keys() | committed.keys() if fresh.get(name) != committed.get(name))
+    assert not stale, f"dist/ is stale, run `make synth` and commit: {stale}"
+
+
+def test_synth_is_deterministic(synthesized, tmp_path):
+    again = tmp_path / "dist"
+    synthesize([], again)
+    assert tree(again) == tree(synthesized)
+
+
+def test_one_folder_per_environment(synthesized):
+    assert sorted(p.name for p in synthesized.iterdir()) == sorted(ENVIRONMENTS)
+
+
+def test_no_hash_suffixes_nor_construct_address_labels(synthesized):
+    for path in synthesized.rglob("*.yaml"):
+        assert "cdk8s.io/metadata.addr" not in path.read_text(), path
+
+
+def test_names_are_stable_human_names(all_documents):
+    for env, doc in all_documents:
+        name = doc["metadata"]["name"]
+        assert not CDK8S_HASH.search(name), f"{env}: {doc['kind']} {name} carries a cdk8s hash"
+
+
+def test_every_object_carries_the_recommended_labels(all_documents):
+    for env, doc in all_documents:
+        labels = doc["metadata"].get("labels", {})
+        missing = [key for key in RECOMMENDED if key not in labels]
+        assert not missing, f"{env}: {doc['kind']}/{doc['metadata']['name']} lacks {missing}"
+        assert labels["app.kubernetes.io/part-of"] == "e-commerce"
+        assert labels["app.kubernetes.io/managed-by"] == "cdk8s"
+        assert labels["environment"] == env
+
+
+@pytest.mark.parametrize("env", list(ENVIRONMENTS))
+def test_namespaces_are_applied_before_what_lives_in_them(documents, env):
+    created: set[str] = set()
+    for doc in documents[env]:
+        if doc["kind"] == "Namespace":
+            created.add(doc["metadata"]["name"])
+        namespace = doc["metadata"].get("namespace")
+        if namespace is not None:
+            assert namespace in created, f"{doc['kind']}/{doc['metadata']['name']} comes before namespace {namespace}"
+
+
+@pytest.mark.parametrize("env", list(ENVIRONMENTS))
+def test_sync_waves_follow_apply_order(documents, env):
+    waves = [int(doc["metadata"]["annotations"]["argocd.argoproj.io/sync-wave"]) for doc in documents[env]]
+    assert waves == sorted(waves)

@@ -1,0 +1,69 @@
+"""Every synthesised object is valid: core objects against Kubernetes 1.27 and the current
+release in strict mode, custom resources against their pinned CRD's schema (strict)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ecommerce.crd_sources import crds_dir
+from ecommerce.environments import ENVIRONMENTS
+
+from .schemas import CURRENT_KUBERNETES, OLDEST_KUBERNETES, core_error, custom_resource_errors, is_custom
+
+CRDS = crds_dir()
+NO_CRDS = (
+    "the pinned CRDs are not here (../shared/crds): download the files listed under `imports:` in "
+    "cdk8s.yaml into one folder and set ECOMMERCE_CRDS_DIR to it"
+)
+
+
+@pytest.mark.parametrize("version", [OLDEST_KUBERNETES, CURRENT_KUBERNETES])
+@pytest.mark.parametrize("env", list(ENVIRONMENTS))
+def test_core_objects_are_valid_in_strict_mode(documents, env, version):
+    errors = [
+        f"{doc['kind']}/{doc['metadata']['name']}: {error}"
+        for doc in documents[env]
+        if not is_custom(doc) and (error := core_error(doc, version))
+    ]
+    assert not errors, "\n".join(errors)
+
+
+@pytest.mark.skipif(CRDS is None, reason=NO_CRDS)
+@pytest.mark.parametrize("env", list(ENVIRONMENTS))
+def test_custom_resources_match_their_pinned_crds(documents, env):
+    errors = [
+        f"{doc['kind']}/{doc['metadata']['name']}: {error}"
+        for doc in documents[env]
+        if is_custom(doc)
+        for error in custom_resource_errors(doc, CRDS)
+    ]
+    assert not errors, "\n".join(errors)
+
+
+def test_core_validation_rejects_unknown_fields():
+    namespace = {"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "x"}, "spec": {"colour": "red"}}
+    assert "colour" in core_error(namespace, OLDEST_KUBERNETES)
+
+
+@pytest.mark.skipif(CRDS is None, reason=NO_CRDS)
+def test_crd_validation_rejects_unknown_and_mistyped_fields():
+    queue = {
+        "apiVersion": "rabbitmq.com/v1beta1",
+        "kind": "Queue",
+        "metadata": {"name": "q"},
+        "spec": {"name": "q", "durable": "yes", "rabbitmqClusterReference": {"name": "rabbitmq"}, "colour": "red"},
+    }
+    errors = "\n".join(custom_resource_errors(queue, CRDS))
+    assert "'colour' was unexpected" in errors
+    assert "spec/durable: 'yes' is not of type 'boolean'" in errors
+
+
+@pytest.mark.skipif(CRDS is None, reason=NO_CRDS)
+def test_crd_validation_keeps_int_or_string_fields():
+    certificate = {
+        "apiVersion": "cert-manager.io/v1",
+        "kind": "Certificate",
+        "metadata": {"name": "c"},
+        "spec": {"secretName": "tls", "issuerRef": {"name": "le"}, "dnsNames": ["a.example.com"]},
+    }
+    assert custom_resource_errors(certificate, CRDS) == []
