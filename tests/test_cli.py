@@ -116,3 +116,17 @@ def test_all_environments_replace_dist_and_drop_stale_files(project):
     assert sorted(p.name for p in (project / "dist").iterdir()) == ["dev", "prod", "staging"]
     assert not (project / "dist" / "prod" / "sentinel.yaml").exists()
     assert result.stdout.splitlines()[0].startswith("dist/dev: ")
+
+
+def test_catalog_mistake(project):
+    source = project / "constructs" / "ecommerce" / "catalog.py"
+    text = source.read_text()
+    assert text.count('route_prefix="/api/sav"') == 1
+    source.write_text(text.replace('route_prefix="/api/sav"', 'route_prefix="/api/orders"'))
+    before = snapshot_tree(project / "dist")
+    assert_rejected(
+        project,
+        run(project),
+        before,
+        "constructs/ecommerce/catalog.py: sav: route_prefix: '/api/orders' is already the route of orders",
+    )

@@ -6,7 +6,6 @@ import functools
 from collections.abc import Mapping
 
 from cdk8s_plus_27 import k8s
-
 from constructs import Construct
 
 from .environments import Environment

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cdk8s_plus_27 import k8s
-
 from constructs import Construct
 
 from .environments import Environment

@@ -6,8 +6,10 @@ import cdk8s
 
 from .catalog import Catalog
 from .environments import Environment
+from .microservice import Microservice, MicroserviceProps
 from .namespaces import Namespaces
 from .releases import Release
+from .wiring import wire
 
 # Each chart is one Argo CD sync wave and one file named after it ("20-data.k8s.yaml"), so
 # `kubectl apply -f dist/<env>` (files in name order) and Argo CD create things in the same
@@ -32,6 +34,17 @@ class EcommercePlatform:
         self.charts: dict[str, WaveChart] = {}
         self._app = app
         Namespaces(self.chart("foundation"), "namespaces", env)
+        self.services = {service.name: self._microservice(service) for service in catalog}
+
+    def _microservice(self, service) -> Microservice:
+        wiring = wire(service, self.env, self.catalog)
+        props = MicroserviceProps(
+            service=service,
+            image=self.release.image(service.name),
+            settings=wiring.settings,
+            secret_keys=wiring.secret_keys,
+        )
+        return Microservice(self.chart("services"), service.name, self.env, props)
 
     def chart(self, name: str) -> WaveChart:
         """The chart of a wave, created on first use."""

@@ -1,0 +1,43 @@
+"""Names and ports of the data stores, shared by the constructs that create them and the
+wiring that points services at them, so the two can never disagree."""
+
+from __future__ import annotations
+
+from .environments import CacheMode, Environment
+
+MYSQL = "mysql"
+MYSQL_PORT = 3306
+REDIS = "redis"
+REDIS_PORT = 6379
+REDIS_SENTINEL = "redis-sentinel"
+REDIS_SENTINEL_PORT = 26379
+# The name Sentinel monitors the primary under.
+REDIS_SENTINEL_MASTER = "shop"
+RABBITMQ = "rabbitmq"
+AMQP_PORT = 5672
+RABBITMQ_VHOST = "e-commerce"
+EVENTS_EXCHANGE = "shop.events"
+DEAD_LETTER_EXCHANGE = "shop.dead-letter"
+DEAD_LETTER_QUEUE = "shop.dead-letter"
+
+
+def host(name: str, namespace: str) -> str:
+    """A Service's DNS name, independent of the cluster domain."""
+    return f"{name}.{namespace}.svc"
+
+
+def mysql_host(env: Environment) -> str:
+    # The MySQL Operator names the router Service after the InnoDBCluster; the standalone
+    # server in dev has a Service of the same name, so clients never change.
+    return host(MYSQL, env.namespace)
+
+
+def redis_endpoint(env: Environment) -> tuple[str, int]:
+    """What a client dials first: the server itself, or Sentinel to find the primary."""
+    if env.cache.mode is CacheMode.CLUSTER:
+        return host(REDIS_SENTINEL, env.namespace), REDIS_SENTINEL_PORT
+    return host(REDIS, env.namespace), REDIS_PORT
+
+
+def rabbitmq_host(env: Environment) -> str:
+    return host(RABBITMQ, env.messaging_namespace)

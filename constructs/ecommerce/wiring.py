@@ -1,0 +1,113 @@
+"""What each service is told: its settings (ConfigMap) and the keys of its Secret.
+
+Derived from the catalog and the environment. Credentials never appear here as values:
+a service reads each secret from a file whose path its `<KEY>_FILE` setting names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .catalog import SMTP, Catalog, Service
+from .endpoints import (
+    AMQP_PORT,
+    EVENTS_EXCHANGE,
+    MYSQL_PORT,
+    RABBITMQ_VHOST,
+    REDIS_SENTINEL_MASTER,
+    mysql_host,
+    rabbitmq_host,
+    redis_endpoint,
+)
+from .environments import CacheMode, Environment
+
+SECRETS_MOUNT = "/run/secrets/app"
+# Every service's Service object serves HTTP on port 80, whatever port the container uses;
+# its other named ports keep their container port numbers.
+SERVICE_HTTP_PORT = 80
+
+
+@dataclass(frozen=True)
+class Wiring:
+    settings: dict[str, str]
+    secret_keys: tuple[str, ...]
+
+
+def secret_keys(service: Service, env: Environment) -> tuple[str, ...]:
+    """The keys of the service's Secret, in a stable order."""
+    keys = ["APP_SECRET"]
+    if service.database:
+        keys.append("DATABASE_PASSWORD")
+    if service.uses_redis and env.cache.requires_auth:
+        keys.append("REDIS_PASSWORD")
+    if service.uses_rabbitmq:
+        keys.append("RABBITMQ_PASSWORD")
+    if SMTP in service.egress:
+        keys.append("SMTP_PASSWORD")
+    keys.extend(key for key in service.secrets if key not in keys)
+    return tuple(keys)
+
+
+def service_port(target: Service, port: str) -> int:
+    """The port number of `target`'s Service for one of its named ports."""
+    return SERVICE_HTTP_PORT if port == "http" else target.ports[port]
+
+
+def wire(service: Service, env: Environment, catalog: Catalog) -> Wiring:
+    settings = {
+        "APP_ENV": env.name,
+        "APP_DEBUG": "1" if env.debug else "0",
+        "LOG_LEVEL": env.log_level,
+        "LOG_FORMAT": "json",
+        "SERVICE_NAME": service.name,
+        "HTTP_PORT": str(service.http_port),
+        "METRICS_PORT": str(service.metrics_port),
+        "METRICS_PATH": service.metrics_path,
+    }
+    if service.database:
+        settings.update(
+            {
+                "DATABASE_HOST": mysql_host(env),
+                "DATABASE_PORT": str(MYSQL_PORT),
+                "DATABASE_NAME": service.schema,
+                "DATABASE_USER": service.schema,
+                "DATABASE_SSL_MODE": "REQUIRED" if env.database.require_tls else "PREFERRED",
+            }
+        )
+    if service.uses_redis:
+        redis_host, redis_port = redis_endpoint(env)
+        if env.cache.mode is CacheMode.CLUSTER:
+            settings.update(
+                {
+                    "REDIS_SENTINEL_HOST": redis_host,
+                    "REDIS_SENTINEL_PORT": str(redis_port),
+                    "REDIS_SENTINEL_MASTER": REDIS_SENTINEL_MASTER,
+                }
+            )
+        else:
+            settings.update({"REDIS_HOST": redis_host, "REDIS_PORT": str(redis_port)})
+        for usage in service.redis:
+            settings[f"REDIS_{usage.purpose.upper().replace('-', '_')}_DB"] = str(usage.database)
+    if service.uses_rabbitmq:
+        settings.update(
+            {
+                "RABBITMQ_HOST": rabbitmq_host(env),
+                "RABBITMQ_PORT": str(AMQP_PORT),
+                "RABBITMQ_VHOST": RABBITMQ_VHOST,
+                "RABBITMQ_USER": service.name,
+                "RABBITMQ_EXCHANGE": EVENTS_EXCHANGE,
+            }
+        )
+        if service.consumes:
+            settings["RABBITMQ_QUEUE"] = service.queue
+    for call in service.call_targets:
+        variable = call.service.upper().replace("-", "_")
+        suffix = "" if call.port == "http" else f"_{call.port.upper()}"
+        port = service_port(catalog.get(call.service), call.port)
+        address = f"{call.service}.{env.namespace}.svc" + ("" if port == SERVICE_HTTP_PORT else f":{port}")
+        settings[f"{variable}{suffix}_URL"] = f"http://{address}"
+    settings.update(service.settings)
+    keys = secret_keys(service, env)
+    for key in keys:
+        settings[f"{key}_FILE"] = f"{SECRETS_MOUNT}/{key}"
+    return Wiring(settings=dict(sorted(settings.items())), secret_keys=keys)

@@ -1,0 +1,113 @@
+"""The service catalog: the shop's 12 services, realistic flows, and refused mistakes."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from ecommerce.catalog import CATALOG, Catalog, ExternalEndpoint, RedisUsage, Service
+from ecommerce.errors import ConfigError
+
+SHOP = [
+    "api-gateway",
+    "auth",
+    "products",
+    "baskets",
+    "orders",
+    "addresses",
+    "deliveries",
+    "newsletters",
+    "sav",
+    "questions",
+    "contacts",
+    "websites",
+]
+
+
+def test_the_twelve_services():
+    assert list(CATALOG.names) == SHOP
+
+
+def test_every_service_owns_a_schema():
+    assert all(service.database for service in CATALOG)
+    assert len({service.schema for service in CATALOG}) == len(SHOP)
+    assert CATALOG.get("api-gateway").schema == "api_gateway"
+
+
+def test_redis_users_and_purposes():
+    purposes = {service.name: {usage.purpose for usage in service.redis} for service in CATALOG if service.uses_redis}
+    assert purposes["auth"] == {"sessions"}
+    assert purposes["baskets"] == {"carts"}
+
+
+def test_rabbitmq_users_include_the_core_flow():
+    users = {service.name for service in CATALOG.using("uses_rabbitmq")}
+    assert {"api-gateway", "auth", "products", "baskets", "orders", "deliveries", "newsletters"} <= users
+
+
+def test_gateway_routes_to_every_other_service():
+    gateway = CATALOG.get("api-gateway")
+    assert {call.service for call in gateway.call_targets} == set(SHOP) - {"api-gateway"}
+    assert gateway.route_prefix == "/"
+    assert len({service.route_prefix for service in CATALOG}) == len(SHOP)
+
+
+@pytest.mark.parametrize(
+    ("event", "publisher", "consumers"),
+    [
+        # Checkout reserves stock, which places the order...
+        ("basket.checked_out", "baskets", {"products"}),
+        ("stock.reserved", "products", {"orders"}),
+        # ...which starts a delivery, a confirmation mail, a CRM entry and empties the basket.
+        ("order.placed", "orders", {"deliveries", "newsletters", "contacts", "baskets"}),
+        ("order.cancelled", "orders", {"products", "deliveries"}),
+        ("delivery.shipped", "deliveries", {"orders", "newsletters"}),
+        ("user.registered", "auth", {"newsletters", "contacts"}),
+    ],
+)
+def test_realistic_event_flows(event, publisher, consumers):
+    assert [service.name for service in CATALOG.publishers_of(event)] == [publisher]
+    assert {service.name for service in CATALOG.consumers_of(event)} == consumers
+
+
+def test_every_published_event_has_a_consumer():
+    assert all(CATALOG.consumers_of(event) for event in CATALOG.events)
+
+
+def test_mail_senders_reach_smtp_only():
+    senders = {service.name for service in CATALOG if any(endpoint.name == "smtp" for endpoint in service.egress)}
+    assert senders == {"newsletters", "sav"}
+
+
+def replaced(target: str, **changes) -> tuple[Service, ...]:
+    return tuple(dataclasses.replace(s, **changes) if s.name == target else s for s in CATALOG.services)
+
+
+@pytest.mark.parametrize(
+    ("services", "message"),
+    [
+        ((*CATALOG.services, dataclasses.replace(CATALOG.get("sav"), route_prefix="/api/sav2")), r"sav: duplicate service name"),
+        (replaced("sav", route_prefix="/api/orders"), r"sav: route_prefix: '/api/orders' is already the route of orders"),
+        (replaced("sav", calls=("billing",)), r"sav: calls: depends on unknown service 'billing' \(known: addresses,"),
+        (replaced("sav", calls=("orders:grpc",)), r"sav: calls: orders has no port named 'grpc' \(it has: http, metrics\)"),
+        (replaced("sav", calls=("sav",)), r"sav: calls: a service does not call itself"),
+        (replaced("sav", http_port=70000), r"sav: http_port: port out of range: 70000 \(allowed: 1024-65535, unprivileged\)"),
+        (replaced("sav", http_port=80), r"sav: http_port: port out of range: 80"),
+        (replaced("sav", metrics_port=8080), r"sav: metrics_port: same as http_port 8080"),
+        (replaced("sav", name="SAV"), r"SAV: invalid service name 'SAV' \(lower-case letters, digits and dashes"),
+        (replaced("sav", consumes=("refund.issued",)), r"sav: consumes: event 'refund.issued' is published by no service"),
+        (
+            replaced("websites", consumes=("website.updated",)),
+            r"websites: consumes: consumes its own event 'website.updated'; handle it in-process instead",
+        ),
+        (replaced("sav", publishes=("TicketOpened",)), r"sav: events: invalid event name 'TicketOpened'"),
+        (replaced("sav", redis=(RedisUsage("sessions", 0),)), r"sav: redis: database 0 is already used by auth"),
+        (replaced("sav", redis=(RedisUsage("blobs", 9),)), r"sav: redis: unknown purpose 'blobs'"),
+        (replaced("sav", egress=(ExternalEndpoint("smtp", 0),)), r"sav: egress smtp: port out of range: 0"),
+        (replaced("sav", settings={"lowercase": "x"}), r"sav: settings: invalid variable name 'lowercase'"),
+    ],
+)
+def test_catalog_mistakes_name_service_and_field(services, message):
+    with pytest.raises(ConfigError, match=r"^constructs/ecommerce/catalog.py: " + message):
+        Catalog(services)

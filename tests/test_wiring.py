@@ -1,0 +1,65 @@
+"""Wiring: each service's settings and secret keys, derived from the catalog and environment."""
+
+from __future__ import annotations
+
+import pytest
+
+from ecommerce.catalog import CATALOG
+from ecommerce.environments import DEV, ENVIRONMENTS, PROD, STAGING
+from ecommerce.wiring import secret_keys, wire
+
+
+@pytest.mark.parametrize("env", list(ENVIRONMENTS.values()), ids=list(ENVIRONMENTS))
+def test_every_service_gets_its_schema(env):
+    for service in CATALOG:
+        settings = wire(service, env, CATALOG).settings
+        assert settings["DATABASE_NAME"] == settings["DATABASE_USER"] == service.schema
+        assert settings["DATABASE_HOST"] == f"mysql.{env.namespace}.svc"
+
+
+def test_redis_settings_follow_the_cache_mode():
+    assert wire(CATALOG.get("auth"), DEV, CATALOG).settings["REDIS_HOST"] == "redis.e-commerce-dev.svc"
+    prod = wire(CATALOG.get("auth"), PROD, CATALOG).settings
+    assert prod["REDIS_SENTINEL_HOST"] == "redis-sentinel.e-commerce-prod.svc"
+    assert prod["REDIS_SENTINEL_MASTER"] == "shop"
+    assert prod["REDIS_SESSIONS_DB"] == "0"
+    assert "REDIS_HOST" not in prod
+
+
+def test_redis_password_only_where_redis_has_auth():
+    auth = CATALOG.get("auth")
+    assert "REDIS_PASSWORD" not in secret_keys(auth, DEV)
+    assert "REDIS_PASSWORD" in secret_keys(auth, STAGING)
+    assert "REDIS_PASSWORD" in secret_keys(auth, PROD)
+    assert "REDIS_PASSWORD" not in secret_keys(CATALOG.get("orders"), PROD)
+
+
+def test_rabbitmq_settings_for_consumers_and_publishers():
+    orders = wire(CATALOG.get("orders"), PROD, CATALOG).settings
+    assert orders["RABBITMQ_HOST"] == "rabbitmq.e-commerce-messaging.svc"
+    assert orders["RABBITMQ_VHOST"] == "e-commerce"
+    assert orders["RABBITMQ_USER"] == "orders"
+    assert orders["RABBITMQ_QUEUE"] == "orders.events"
+    assert "RABBITMQ_QUEUE" not in wire(CATALOG.get("websites"), PROD, CATALOG).settings
+    assert "RABBITMQ_HOST" not in wire(CATALOG.get("addresses"), PROD, CATALOG).settings
+
+
+def test_called_services_are_addressed_by_dns():
+    settings = wire(CATALOG.get("orders"), STAGING, CATALOG).settings
+    assert settings["BASKETS_URL"] == "http://baskets.e-commerce-staging.svc"
+    assert settings["ADDRESSES_URL"] == "http://addresses.e-commerce-staging.svc"
+
+
+def test_database_tls_where_the_environment_requires_it():
+    orders = CATALOG.get("orders")
+    assert wire(orders, DEV, CATALOG).settings["DATABASE_SSL_MODE"] == "PREFERRED"
+    assert wire(orders, PROD, CATALOG).settings["DATABASE_SSL_MODE"] == "REQUIRED"
+
+
+def test_every_secret_key_has_a_file_setting_and_no_value():
+    for env in ENVIRONMENTS.values():
+        for service in CATALOG:
+            wiring = wire(service, env, CATALOG)
+            for key in wiring.secret_keys:
+                assert wiring.settings[f"{key}_FILE"] == f"/run/secrets/app/{key}"
+                assert key not in wiring.settings
