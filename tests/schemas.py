@@ -102,8 +102,10 @@ def _crd_validator(directory: Path, api_version: str, kind: str) -> jsonschema.D
     if schema is None:
         return None
     strict = strict_json_schema(copy.deepcopy(schema))
-    # metadata is validated by the API server's ObjectMeta (and by the core schemas), not by the CRD.
-    strict.setdefault("properties", {})["metadata"] = {"type": "object"}
+    # The API server accepts these on every object whatever the CRD lists; metadata is
+    # checked against ObjectMeta, not against the CRD.
+    root = strict.setdefault("properties", {})
+    root.update({"apiVersion": {"type": "string"}, "kind": {"type": "string"}, "metadata": {"type": "object"}})
     return jsonschema.Draft7Validator(strict)
 
 

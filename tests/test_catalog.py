@@ -111,3 +111,14 @@ def replaced(target: str, **changes) -> tuple[Service, ...]:
 def test_catalog_mistakes_name_service_and_field(services, message):
     with pytest.raises(ConfigError, match=r"^constructs/ecommerce/catalog.py: " + message):
         Catalog(services)
+
+
+def test_shared_secret_must_be_owned():
+    with pytest.raises(ConfigError, match=r"sav: secrets: auth does not own a secret 'SMTP_PASSWORD' to share"):
+        Catalog(replaced("sav", secrets=("auth:SMTP_PASSWORD",)))
+    with pytest.raises(ConfigError, match=r"sav: secrets: KEY is shared by unknown service 'billing'"):
+        Catalog(replaced("sav", secrets=("billing:KEY",)))
+
+
+def test_gateway_verifies_with_the_public_key_auth_owns():
+    assert CATALOG.get("api-gateway").secret_refs == (("auth", "JWT_PUBLIC_KEY"),)

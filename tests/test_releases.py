@@ -10,7 +10,7 @@ from ecommerce.catalog import CATALOG
 from ecommerce.environments import DEV, ENVIRONMENTS, PROD
 from ecommerce.errors import ConfigError
 from ecommerce.images import parse_image
-from ecommerce.releases import RELEASES_DIR, load_release
+from ecommerce.releases import PLATFORM_IMAGES, RELEASES_DIR, load_release
 
 DIGEST = "sha256:" + "ab" * 32
 
@@ -21,11 +21,18 @@ def write_release(directory: Path, env: str, body: str) -> Path:
     return directory
 
 
-def complete_images(overrides: dict[str, str] | None = None, pinned: bool = True) -> str:
+def complete_images(overrides: dict[str, str] | None = None, pinned: bool = True, platform: dict[str, str] | None = None) -> str:
     suffix = f"@{DIGEST}" if pinned else ""
     images = {name: f"ghcr.io/e-commerce-back/{name}:1.0.0{suffix}" for name in CATALOG.names}
     images.update(overrides or {})
-    return "images:\n" + "".join(f"  {name}: {image}\n" for name, image in images.items())
+    components = {name: f"docker.io/library/{name}:1.0.0{suffix}" for name in PLATFORM_IMAGES}
+    components.update(platform or {})
+    return (
+        "images:\n"
+        + "".join(f"  {name}: {image}\n" for name, image in images.items())
+        + "platform:\n"
+        + "".join(f"  {name}: {image}\n" for name, image in components.items())
+    )
 
 
 @pytest.mark.parametrize("env", list(ENVIRONMENTS.values()), ids=list(ENVIRONMENTS))
@@ -69,7 +76,8 @@ def test_bad_image_references(text, message):
     ("body", "message"),
     [
         ("images:\n  auth: [\n", r"^dev: releases/dev.yaml: line 3: not valid YAML \(expected the node content"),
-        ("- a\n- b\n", r"^dev: releases/dev.yaml: expected a mapping with an 'images:' mapping"),
+        ("- a\n- b\n", r"^dev: releases/dev.yaml: expected a mapping with 'images:' \(service -> image\) and 'platform:'"),
+        ("images:\n  auth: ghcr.io/a/auth:1\n", r"^dev: releases/dev.yaml: expected a mapping with 'images:'"),
         (
             "images:\n  auth: ghcr.io/a/auth:1\n  auth: ghcr.io/a/auth:2\n",
             r"^dev: releases/dev.yaml: line 3: duplicate key 'auth'",
@@ -81,7 +89,7 @@ def test_bad_image_references(text, message):
         ),
         (
             complete_images().replace("  orders:", "  # orders:"),
-            r"^dev: releases/dev.yaml: images: missing service 'orders' \(every catalog service needs an image\)",
+            r"^dev: releases/dev.yaml: images: missing service 'orders' \(every service needs an image\)",
         ),
         (
             complete_images({"orders": "orders latest"}),
@@ -108,6 +116,12 @@ def test_production_refuses_unpinned_images(tmp_path):
         match=r"^prod: releases/prod.yaml: orders: prod images must be pinned by @sha256 digest "
         r"\(got 'ghcr.io/e-commerce-back/orders:latest'\)$",
     ):
+        load_release(PROD, CATALOG, directory)
+
+
+def test_production_refuses_unpinned_platform_images(tmp_path):
+    directory = write_release(tmp_path, "prod", complete_images(platform={"redis": "docker.io/library/redis:7.4"}))
+    with pytest.raises(ConfigError, match=r"^prod: releases/prod.yaml: redis: prod images must be pinned by @sha256 digest"):
         load_release(PROD, CATALOG, directory)
 
 

@@ -14,7 +14,7 @@ def test_every_service_gets_its_schema(env):
     for service in CATALOG:
         settings = wire(service, env, CATALOG).settings
         assert settings["DATABASE_NAME"] == settings["DATABASE_USER"] == service.schema
-        assert settings["DATABASE_HOST"] == f"mysql.{env.namespace}.svc"
+        assert settings["DATABASE_HOST"] == "mysql.e-commerce-data.svc"
 
 
 def test_redis_settings_follow_the_cache_mode():

@@ -76,7 +76,8 @@ class Service:
     # "<service>" calls its http port, "<service>:<port name>" another named port.
     calls: tuple[str, ...] = ()
     egress: tuple[ExternalEndpoint, ...] = ()
-    # Secret keys of its own beyond the ones derived from its dependencies.
+    # Secret keys beyond the ones derived from its dependencies: "KEY" is its own,
+    # "<service>:KEY" is a key another service owns and shares (e.g. a public key).
     secrets: tuple[str, ...] = ()
     # Non-secret settings specific to the service (its ConfigMap adds the derived ones).
     settings: Mapping[str, str] = field(default_factory=dict)
@@ -108,6 +109,15 @@ class Service:
             service, _, port = spec.partition(":")
             targets.append(Call(service, port or "http"))
         return tuple(targets)
+
+    @property
+    def secret_refs(self) -> tuple[tuple[str, str], ...]:
+        """(owning service, key) for each of its extra secret keys."""
+        refs = []
+        for spec in self.secrets:
+            owner, _, key = spec.rpartition(":")
+            refs.append((owner or self.name, key))
+        return tuple(refs)
 
     @property
     def queue(self) -> str:
@@ -229,7 +239,7 @@ def _validate(services: Iterable[Service]) -> None:
                 f"{where}: egress {endpoint.name}",
                 f"port out of range: {endpoint.port!r} (allowed: 1-65535)",
             )
-        for key in (*service.secrets, *service.settings):
+        for key in (*(key for _, key in service.secret_refs), *service.settings):
             require(
                 isinstance(key, str) and SETTING_NAME.match(key) is not None,
                 f"{where}: settings",
@@ -255,6 +265,13 @@ def _validate_links(services: tuple[Service, ...], by_name: dict[str, Service]) 
                 call.port in target_ports,
                 f"{where}: calls",
                 f"{call.service} has no port named {call.port!r} (it has: {', '.join(target_ports)})",
+            )
+        for owner, key in service.secret_refs:
+            require(owner in by_name, f"{where}: secrets", f"{key} is shared by unknown service {owner!r}")
+            require(
+                (owner, key) in by_name[owner].secret_refs,
+                f"{where}: secrets",
+                f"{owner} does not own a secret {key!r} to share",
             )
         for event in service.consumes:
             require(event in published, f"{where}: consumes", f"event {event!r} is published by no service")
@@ -295,7 +312,8 @@ CATALOG = Catalog(
                 "contacts",
                 "websites",
             ),
-            secrets=("JWT_PUBLIC_KEY",),
+            # Verifies the tokens auth signs, with auth's public key.
+            secrets=("auth:JWT_PUBLIC_KEY",),
             settings={"RATE_LIMIT_PER_MINUTE": "600", "UPSTREAM_TIMEOUT_SECONDS": "10"},
         ),
         Service(

@@ -29,7 +29,7 @@ def host(name: str, namespace: str) -> str:
 def mysql_host(env: Environment) -> str:
     # The MySQL Operator names the router Service after the InnoDBCluster; the standalone
     # server in dev has a Service of the same name, so clients never change.
-    return host(MYSQL, env.namespace)
+    return host(MYSQL, env.data_namespace)
 
 
 def redis_endpoint(env: Environment) -> tuple[str, int]:

@@ -351,6 +351,9 @@ class Environment:
     # None: no PodDisruptionBudget (a single replica cannot keep one).
     max_unavailable: int | None = None
     spread_across_zones: bool = False
+    # MySQL lives apart: the MySQL Operator's backup Jobs cannot meet the restricted
+    # Pod Security Standard (see namespaces.py), and the application namespace enforces it.
+    data_namespace: str = "e-commerce-data"
     messaging_namespace: str = "e-commerce-messaging"
     monitoring_namespace: str = "monitoring"
     ingress_namespace: str = "traefik"
@@ -415,6 +418,11 @@ class Environment:
     @property
     def pod_disruption_budget(self) -> bool:
         return self.max_unavailable is not None
+
+    @property
+    def owned_namespaces(self) -> tuple[str, ...]:
+        """Every namespace the platform creates for this environment."""
+        return (self.namespace, self.data_namespace, self.messaging_namespace, self.monitoring_namespace)
 
 
 def _check_types(instance: Any, where: str = "") -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping
 
+import cdk8s
 from cdk8s_plus_27 import k8s
 from constructs import Construct
 
@@ -61,15 +62,31 @@ class Part(Construct):
         namespace: str | None = None,
         annotations: Mapping[str, str] | None = None,
     ) -> k8s.ObjectMeta:
-        merged = dict(annotations or {})
-        if self.wave is not None:
-            merged[SYNC_WAVE] = str(self.wave)
+        """Metadata of a core object."""
         return k8s.ObjectMeta(
             name=name,
             namespace=namespace,
             labels=dict(labels),
-            annotations=merged or None,
+            annotations=self._annotations(annotations) or None,
         )
+
+    def cr_meta(
+        self,
+        name: str,
+        labels: Mapping[str, str],
+        namespace: str | None = None,
+        annotations: Mapping[str, str] | None = None,
+    ) -> cdk8s.ApiObjectMetadata:
+        """Metadata of a custom resource, whose CRD an operator installed in an earlier wave."""
+        merged = self._annotations(annotations)
+        merged.update(SKIP_DRY_RUN)
+        return cdk8s.ApiObjectMetadata(name=name, namespace=namespace, labels=dict(labels), annotations=merged)
+
+    def _annotations(self, annotations: Mapping[str, str] | None) -> dict[str, str]:
+        merged = dict(annotations or {})
+        if self.wave is not None:
+            merged[SYNC_WAVE] = str(self.wave)
+        return merged
 
 
 @functools.cache

@@ -5,10 +5,15 @@ from __future__ import annotations
 import cdk8s
 
 from .catalog import Catalog
+from .credentials import secret_specs
 from .environments import Environment
 from .microservice import Microservice, MicroserviceProps
+from .mysql import MySql, MySqlProps
 from .namespaces import Namespaces
+from .rabbitmq import RabbitMq, RabbitMqProps
+from .redis import Redis, RedisProps
 from .releases import Release
+from .secrets import ClusterSecretStore, Credentials
 from .wiring import wire
 
 # Each chart is one Argo CD sync wave and one file named after it ("20-data.k8s.yaml"), so
@@ -33,7 +38,27 @@ class EcommercePlatform:
         self.release = release
         self.charts: dict[str, WaveChart] = {}
         self._app = app
+        platform = release.platform
         Namespaces(self.chart("foundation"), "namespaces", env)
+        if env.secrets.external:
+            ClusterSecretStore(self.chart("foundation"), "secret-store", env)
+        Credentials(self.chart("secrets"), "credentials", env, secret_specs(env, catalog))
+        data = self.chart("data")
+        MySql(
+            data,
+            "mysql",
+            env,
+            MySqlProps(
+                schemas=tuple(service.schema for service in catalog if service.database),
+                image=platform["mysql"],
+                exporter_image=platform["mysqld-exporter"],
+            ),
+        )
+        redis_users = catalog.using("uses_redis")
+        if redis_users:
+            databases = tuple(sorted(usage.database for service in redis_users for usage in service.redis))
+            Redis(data, "redis", env, RedisProps(platform["redis"], platform["redis-exporter"], databases))
+        RabbitMq(data, "rabbitmq", env, RabbitMqProps(catalog, platform["rabbitmq"]))
         self.services = {service.name: self._microservice(service) for service in catalog}
 
     def _microservice(self, service) -> Microservice:

@@ -15,12 +15,16 @@ from .errors import ConfigError
 from .images import ImageRef, parse_image
 
 RELEASES_DIR = Path(__file__).resolve().parents[2] / "releases"
+# Images of the platform's own workloads (data stores, exporters, jobs), promoted from
+# environment to environment like the services' images.
+PLATFORM_IMAGES = ("mysql", "mysqld-exporter", "redis", "redis-exporter", "rabbitmq")
 
 
 @dataclass(frozen=True)
 class Release:
     environment: str
     images: Mapping[str, ImageRef]
+    platform: Mapping[str, ImageRef]
 
     def image(self, service: str) -> ImageRef:
         return self.images[service]
@@ -58,20 +62,30 @@ def load_yaml(path: Path, display: str) -> object:
 def load_release(environment: Environment, catalog: Catalog, directory: Path = RELEASES_DIR) -> Release:
     display = f"{environment.name}: releases/{environment.name}.yaml"
     document = load_yaml(directory / f"{environment.name}.yaml", display)
-    if not isinstance(document, dict) or not isinstance(document.get("images"), dict):
-        raise ConfigError(display, "expected a mapping with an 'images:' mapping of service name to image reference")
-    unexpected = sorted(set(document) - {"images"})
+    sections = {"images": "service", "platform": "platform component"}
+    if not isinstance(document, dict) or not all(isinstance(document.get(key), dict) for key in sections):
+        raise ConfigError(
+            display,
+            "expected a mapping with 'images:' (service -> image) and 'platform:' (component -> image) mappings",
+        )
+    unexpected = sorted(set(document) - set(sections))
     if unexpected:
-        raise ConfigError(display, f"unknown top-level key(s) {', '.join(map(repr, unexpected))} (allowed: 'images')")
-    entries = document["images"]
-    known = set(catalog.names)
+        raise ConfigError(display, f"unknown top-level key(s) {', '.join(map(repr, unexpected))} (allowed: 'images', 'platform')")
+    images = _images(environment, display, "images", document["images"], catalog.names, "service")
+    platform = _images(environment, display, "platform", document["platform"], PLATFORM_IMAGES, "platform component")
+    return Release(environment.name, images, platform)
+
+
+def _images(
+    environment: Environment, display: str, section: str, entries: dict, expected: tuple[str, ...], what: str
+) -> Mapping[str, ImageRef]:
     for name in entries:
-        if name not in known:
-            raise ConfigError(f"{display}: images", f"unknown service {name!r} (known: {', '.join(catalog.names)})")
+        if name not in expected:
+            raise ConfigError(f"{display}: {section}", f"unknown {what} {name!r} (known: {', '.join(expected)})")
     images = {}
-    for name in catalog.names:
+    for name in expected:
         if name not in entries:
-            raise ConfigError(f"{display}: images", f"missing service {name!r} (every catalog service needs an image)")
+            raise ConfigError(f"{display}: {section}", f"missing {what} {name!r} (every {what} needs an image)")
         image = parse_image(entries[name], f"{display}: {name}")
         if environment.require_pinned_images and not image.pinned:
             raise ConfigError(
@@ -79,4 +93,4 @@ def load_release(environment: Environment, catalog: Catalog, directory: Path = R
                 f"{environment.name} images must be pinned by @sha256 digest (got {entries[name]!r})",
             )
         images[name] = image
-    return Release(environment.name, MappingProxyType(images))
+    return MappingProxyType(images)

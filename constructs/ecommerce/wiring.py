@@ -44,7 +44,7 @@ def secret_keys(service: Service, env: Environment) -> tuple[str, ...]:
         keys.append("RABBITMQ_PASSWORD")
     if SMTP in service.egress:
         keys.append("SMTP_PASSWORD")
-    keys.extend(key for key in service.secrets if key not in keys)
+    keys.extend(key for _, key in service.secret_refs if key not in keys)
     return tuple(keys)
 
 

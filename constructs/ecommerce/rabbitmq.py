@@ -1,0 +1,289 @@
+"""RabbitMQ: a cluster run by the RabbitMQ Cluster Operator, and its topology, derived from
+the catalog, run by the Messaging Topology Operator.
+
+Topology: one vhost for the shop; a topic exchange for domain events, routed by event name
+("order.placed"); one durable queue per consuming service (quorum queues where the
+environment says so), bound to the events it consumes; a dead-letter exchange and queue
+for messages that fail too often; one user per service with exactly the rights it needs:
+write to the events exchange if it publishes, read its own queue if it consumes, and
+never declare or delete anything (the operator owns the topology).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from constructs import Construct
+
+from imports.rabbitmq_bindings.com import rabbitmq as bindings
+from imports.rabbitmq_clusters.com import rabbitmq as clusters
+from imports.rabbitmq_exchanges.com import rabbitmq as exchanges
+from imports.rabbitmq_permissions.com import rabbitmq as permissions
+from imports.rabbitmq_queues.com import rabbitmq as queues
+from imports.rabbitmq_users.com import rabbitmq as users
+from imports.rabbitmq_vhosts.com import rabbitmq as vhosts
+
+from .catalog import Catalog, Service
+from .credentials import rabbitmq_user_secret
+from .endpoints import DEAD_LETTER_EXCHANGE, DEAD_LETTER_QUEUE, EVENTS_EXCHANGE, RABBITMQ, RABBITMQ_VHOST
+from .environments import Environment
+from .errors import require
+from .images import ImageRef
+from .meta import Part, labels
+
+# A message redelivered this many times goes to the dead-letter queue instead of looping.
+DELIVERY_LIMIT = 10
+SERVER_CONFIG = """\
+cluster_partition_handling = pause_minority
+vm_memory_high_watermark.relative = 0.6
+disk_free_limit.relative = 1.5
+collect_statistics_interval = 10000
+"""
+NOTHING = "^$"
+
+
+@dataclass(frozen=True)
+class RabbitMqProps:
+    catalog: Catalog
+    image: ImageRef
+
+    def __post_init__(self) -> None:
+        require(
+            bool(self.catalog.using("uses_rabbitmq")),
+            "rabbitmq",
+            "no service publishes or consumes events: the catalog gives RabbitMQ nothing to do",
+        )
+
+
+def resource_name(text: str) -> str:
+    """A Kubernetes object name for a RabbitMQ entity name ("orders.events" -> "orders-events")."""
+    return re.sub(r"[^a-z0-9-]+", "-", text.lower()).strip("-")
+
+
+def exact(name: str) -> str:
+    """A permission regex matching exactly one entity name."""
+    return f"^{re.escape(name)}$"
+
+
+class RabbitMq(Part):
+    def __init__(self, scope: Construct, id: str, env: Environment, props: RabbitMqProps) -> None:
+        super().__init__(scope, id, env)
+        self.props = props
+        self.namespace = env.messaging_namespace
+        self.labels = labels(env, RABBITMQ, "messaging", props.image.tag)
+        self.topology_labels = labels(env, RABBITMQ, "messaging-topology")
+        self._cluster()
+        self._topology()
+
+    def _cluster(self) -> None:
+        env, props = self.env, self.props
+        messaging = env.messaging
+        sizes = messaging.resources
+        spec = clusters.RabbitmqClusterSpec(
+            replicas=messaging.replicas,
+            image=str(props.image),
+            resources=clusters.RabbitmqClusterSpecResources(
+                requests={
+                    "cpu": clusters.RabbitmqClusterSpecResourcesRequests.from_string(sizes.cpu_request),
+                    "memory": clusters.RabbitmqClusterSpecResourcesRequests.from_string(sizes.memory_request),
+                },
+                limits={
+                    "cpu": clusters.RabbitmqClusterSpecResourcesLimits.from_string(sizes.cpu_limit),
+                    "memory": clusters.RabbitmqClusterSpecResourcesLimits.from_string(sizes.memory_limit),
+                },
+            ),
+            persistence=clusters.RabbitmqClusterSpecPersistence(
+                storage=clusters.RabbitmqClusterSpecPersistenceStorage.from_string(messaging.storage)
+            ),
+            # Management UI and the Prometheus endpoint are always on (the operator's required plugins).
+            rabbitmq=clusters.RabbitmqClusterSpecRabbitmq(additional_config=SERVER_CONFIG),
+            service=clusters.RabbitmqClusterSpecService(type=clusters.RabbitmqClusterSpecServiceType.CLUSTER_IP),
+            affinity=self._anti_affinity() if env.spread_across_zones else None,
+            override=self._restricted_pods(),
+        )
+        clusters.RabbitmqCluster(
+            self,
+            "cluster",
+            metadata=self.cr_meta(RABBITMQ, self.labels, self.namespace),
+            spec=spec,
+        )
+
+    def _anti_affinity(self) -> clusters.RabbitmqClusterSpecAffinity:
+        # The operator labels the pods of a cluster with its name.
+        pods = {"app.kubernetes.io/name": RABBITMQ}
+        c = clusters
+        return c.RabbitmqClusterSpecAffinity(
+            pod_anti_affinity=c.RabbitmqClusterSpecAffinityPodAntiAffinity(
+                required_during_scheduling_ignored_during_execution=[
+                    c.RabbitmqClusterSpecAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(
+                        topology_key="kubernetes.io/hostname",
+                        label_selector=c.RabbitmqClusterSpecAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(
+                            match_labels=pods
+                        ),
+                    )
+                ],
+                preferred_during_scheduling_ignored_during_execution=[
+                    c.RabbitmqClusterSpecAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(
+                        weight=100,
+                        pod_affinity_term=c.RabbitmqClusterSpecAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(
+                            topology_key="topology.kubernetes.io/zone",
+                            label_selector=c.RabbitmqClusterSpecAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(
+                                match_labels=pods
+                            ),
+                        ),
+                    )
+                ],
+            )
+        )
+
+    def _restricted_pods(self) -> clusters.RabbitmqClusterSpecOverride:
+        """Makes the operator's pods meet the restricted Pod Security Standard.
+
+        The operator merges this into its StatefulSet by container name; it keeps its own
+        user (999), which is not root.
+        """
+        c = clusters
+        seccomp = {"type": "RuntimeDefault"}
+        hardened = {
+            "allow_privilege_escalation": False,
+            "run_as_non_root": True,
+            "capabilities": {"drop": ["ALL"]},
+            "seccomp_profile": seccomp,
+        }
+        return c.RabbitmqClusterSpecOverride(
+            stateful_set=c.RabbitmqClusterSpecOverrideStatefulSet(
+                spec=c.RabbitmqClusterSpecOverrideStatefulSetSpec(
+                    template=c.RabbitmqClusterSpecOverrideStatefulSetSpecTemplate(
+                        spec=c.RabbitmqClusterSpecOverrideStatefulSetSpecTemplateSpec(
+                            security_context=c.RabbitmqClusterSpecOverrideStatefulSetSpecTemplateSpecSecurityContext(
+                                run_as_non_root=True,
+                                seccomp_profile=c.RabbitmqClusterSpecOverrideStatefulSetSpecTemplateSpecSecurityContextSeccompProfile(
+                                    **seccomp
+                                ),
+                            ),
+                            containers=[
+                                c.RabbitmqClusterSpecOverrideStatefulSetSpecTemplateSpecContainers(
+                                    name="rabbitmq",
+                                    security_context=c.RabbitmqClusterSpecOverrideStatefulSetSpecTemplateSpecContainersSecurityContext(
+                                        **hardened
+                                    ),
+                                )
+                            ],
+                            init_containers=[
+                                c.RabbitmqClusterSpecOverrideStatefulSetSpecTemplateSpecInitContainers(
+                                    name="setup-container",
+                                    security_context=c.RabbitmqClusterSpecOverrideStatefulSetSpecTemplateSpecInitContainersSecurityContext(
+                                        **hardened
+                                    ),
+                                )
+                            ],
+                        )
+                    )
+                )
+            )
+        )
+
+    def _topology(self) -> None:
+        env, catalog = self.env, self.props.catalog
+        quorum = env.messaging.quorum_queues
+        vhosts.Vhost(
+            self,
+            "vhost",
+            metadata=self.cr_meta(RABBITMQ_VHOST, self.topology_labels, self.namespace),
+            spec=vhosts.VhostSpec(
+                name=RABBITMQ_VHOST,
+                rabbitmq_cluster_reference=vhosts.VhostSpecRabbitmqClusterReference(name=RABBITMQ),
+                default_queue_type=vhosts.VhostSpecDefaultQueueType.QUORUM
+                if quorum
+                else vhosts.VhostSpecDefaultQueueType.CLASSIC,
+            ),
+        )
+        for exchange in (EVENTS_EXCHANGE, DEAD_LETTER_EXCHANGE):
+            exchanges.Exchange(
+                self,
+                f"exchange-{exchange}",
+                metadata=self.cr_meta(resource_name(exchange), self.topology_labels, self.namespace),
+                spec=exchanges.ExchangeSpec(
+                    name=exchange,
+                    type="topic",
+                    durable=True,
+                    auto_delete=False,
+                    vhost=RABBITMQ_VHOST,
+                    rabbitmq_cluster_reference=exchanges.ExchangeSpecRabbitmqClusterReference(name=RABBITMQ),
+                ),
+            )
+        # Dead letters keep their routing key, so one queue bound to everything collects them.
+        self._queue(DEAD_LETTER_QUEUE, dead_letters=False)
+        self._binding(DEAD_LETTER_EXCHANGE, DEAD_LETTER_QUEUE, "#")
+        for service in catalog.using("uses_rabbitmq"):
+            if service.consumes:
+                self._queue(service.queue, dead_letters=True)
+                for event in service.consumes:
+                    self._binding(EVENTS_EXCHANGE, service.queue, event)
+            self._user(service)
+
+    def _queue(self, name: str, dead_letters: bool) -> None:
+        quorum = self.env.messaging.quorum_queues
+        arguments: dict[str, object] = {}
+        if dead_letters:
+            arguments["x-dead-letter-exchange"] = DEAD_LETTER_EXCHANGE
+            if quorum:
+                arguments["x-delivery-limit"] = DELIVERY_LIMIT
+        queues.Queue(
+            self,
+            f"queue-{name}",
+            metadata=self.cr_meta(resource_name(name), self.topology_labels, self.namespace),
+            spec=queues.QueueSpec(
+                name=name,
+                type="quorum" if quorum else "classic",
+                durable=True,
+                auto_delete=False,
+                vhost=RABBITMQ_VHOST,
+                arguments=arguments or None,
+                rabbitmq_cluster_reference=queues.QueueSpecRabbitmqClusterReference(name=RABBITMQ),
+            ),
+        )
+
+    def _binding(self, source: str, queue: str, routing_key: str) -> None:
+        name = resource_name(f"{queue}.{'all' if routing_key == '#' else routing_key}")
+        bindings.Binding(
+            self,
+            f"binding-{name}",
+            metadata=self.cr_meta(name, self.topology_labels, self.namespace),
+            spec=bindings.BindingSpec(
+                source=source,
+                destination=queue,
+                destination_type=bindings.BindingSpecDestinationType.QUEUE,
+                routing_key=routing_key,
+                vhost=RABBITMQ_VHOST,
+                rabbitmq_cluster_reference=bindings.BindingSpecRabbitmqClusterReference(name=RABBITMQ),
+            ),
+        )
+
+    def _user(self, service: Service) -> None:
+        name = service.name
+        users.User(
+            self,
+            f"user-{name}",
+            metadata=self.cr_meta(name, self.topology_labels, self.namespace),
+            spec=users.UserSpec(
+                import_credentials_secret=users.UserSpecImportCredentialsSecret(name=rabbitmq_user_secret(service)),
+                rabbitmq_cluster_reference=users.UserSpecRabbitmqClusterReference(name=RABBITMQ),
+            ),
+        )
+        permissions.Permission(
+            self,
+            f"permission-{name}",
+            metadata=self.cr_meta(name, self.topology_labels, self.namespace),
+            spec=permissions.PermissionSpec(
+                vhost=RABBITMQ_VHOST,
+                user_reference=permissions.PermissionSpecUserReference(name=name),
+                permissions=permissions.PermissionSpecPermissions(
+                    configure=NOTHING,
+                    write=exact(EVENTS_EXCHANGE) if service.publishes else NOTHING,
+                    read=exact(service.queue) if service.consumes else NOTHING,
+                ),
+                rabbitmq_cluster_reference=permissions.PermissionSpecRabbitmqClusterReference(name=RABBITMQ),
+            ),
+        )

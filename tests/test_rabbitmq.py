@@ -1,0 +1,98 @@
+"""RabbitMQ cluster per environment, and its topology derived from the catalog."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from ecommerce.catalog import CATALOG, Catalog
+from ecommerce.environments import DEV, PROD, STAGING
+from ecommerce.errors import ConfigError
+from ecommerce.rabbitmq import RabbitMq, RabbitMqProps
+
+from .helpers import of_kind, one, release, synth
+
+
+def build(env, catalog=CATALOG):
+    props = RabbitMqProps(catalog, release(env).platform["rabbitmq"])
+    return synth(lambda scope: RabbitMq(scope, "rabbitmq", env, props))
+
+
+@pytest.mark.parametrize(("env", "nodes"), [(DEV, 1), (STAGING, 3), (PROD, 3)])
+def test_cluster_size_resources_and_persistence(env, nodes):
+    cluster = one(build(env), "RabbitmqCluster", "rabbitmq")
+    spec = cluster["spec"]
+    assert cluster["metadata"]["namespace"] == "e-commerce-messaging"
+    assert spec["replicas"] == nodes
+    assert spec["persistence"]["storage"] == env.messaging.storage
+    assert spec["resources"]["limits"]["memory"] == env.messaging.resources.memory_limit
+    assert spec["image"] == str(release(env).platform["rabbitmq"])
+    assert ("affinity" in spec) == (env is PROD)
+
+
+def test_operator_pods_are_patched_to_the_restricted_profile():
+    template = one(build(PROD), "RabbitmqCluster")["spec"]["override"]["statefulSet"]["spec"]["template"]["spec"]
+    assert template["securityContext"]["seccompProfile"] == {"type": "RuntimeDefault"}
+    for container in (*template["containers"], *template["initContainers"]):
+        context = container["securityContext"]
+        assert context["allowPrivilegeEscalation"] is False
+        assert context["capabilities"] == {"drop": ["ALL"]}
+        assert context["runAsNonRoot"] is True
+    assert [c["name"] for c in template["containers"]] == ["rabbitmq"]
+    assert [c["name"] for c in template["initContainers"]] == ["setup-container"]
+
+
+def test_one_vhost_and_topic_exchanges():
+    objects = build(PROD)
+    assert one(objects, "Vhost")["spec"]["name"] == "e-commerce"
+    exchanges = {e["spec"]["name"]: e["spec"] for e in of_kind(objects, "Exchange")}
+    assert set(exchanges) == {"shop.events", "shop.dead-letter"}
+    assert all(e["type"] == "topic" and e["durable"] for e in exchanges.values())
+
+
+@pytest.mark.parametrize(("env", "queue_type"), [(DEV, "classic"), (STAGING, "quorum"), (PROD, "quorum")])
+def test_a_durable_queue_per_consuming_service(env, queue_type):
+    queues = {q["spec"]["name"]: q["spec"] for q in of_kind(build(env), "Queue")}
+    consumers = {s.queue for s in CATALOG if s.consumes}
+    assert set(queues) == consumers | {"shop.dead-letter"}
+    for name in consumers:
+        assert queues[name]["durable"] is True
+        assert queues[name]["type"] == queue_type
+        assert queues[name]["arguments"]["x-dead-letter-exchange"] == "shop.dead-letter"
+
+
+def test_bindings_follow_what_each_service_consumes():
+    bindings = {(b["spec"]["destination"], b["spec"]["routingKey"]) for b in of_kind(build(PROD), "Binding")}
+    expected = {(s.queue, event) for s in CATALOG for event in s.consumes} | {("shop.dead-letter", "#")}
+    assert bindings == expected
+    assert ("deliveries.events", "order.placed") in bindings
+    assert ("products.events", "basket.checked_out") in bindings
+
+
+def test_removing_a_consumed_event_removes_its_binding():
+    services = tuple(
+        dataclasses.replace(s, consumes=("order.cancelled",)) if s.name == "deliveries" else s for s in CATALOG.services
+    )
+    bindings = {(b["spec"]["destination"], b["spec"]["routingKey"]) for b in of_kind(build(PROD, Catalog(services)), "Binding")}
+    assert ("deliveries.events", "order.placed") not in bindings
+    assert ("deliveries.events", "order.cancelled") in bindings
+
+
+def test_each_service_gets_a_user_with_least_privilege():
+    objects = build(PROD)
+    users = {u["metadata"]["name"]: u["spec"] for u in of_kind(objects, "User")}
+    assert set(users) == {s.name for s in CATALOG.using("uses_rabbitmq")}
+    assert users["orders"]["importCredentialsSecret"] == {"name": "rabbitmq-user-orders"}
+    permissions = {p["metadata"]["name"]: p["spec"]["permissions"] for p in of_kind(objects, "Permission")}
+    assert permissions["orders"] == {"configure": "^$", "write": r"^shop\.events$", "read": r"^orders\.events$"}
+    # Publishes only: may not read anything.
+    assert permissions["websites"] == {"configure": "^$", "write": r"^shop\.events$", "read": "^$"}
+    # Consumes only: may not publish.
+    assert permissions["contacts"] == {"configure": "^$", "write": "^$", "read": r"^contacts\.events$"}
+
+
+def test_a_catalog_without_messaging_is_refused():
+    services = tuple(dataclasses.replace(s, publishes=(), consumes=()) for s in CATALOG.services)
+    with pytest.raises(ConfigError, match="rabbitmq: no service publishes or consumes events"):
+        RabbitMqProps(Catalog(services), release(DEV).platform["rabbitmq"])

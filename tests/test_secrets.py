@@ -1,0 +1,88 @@
+"""Secrets: dev-only plain values in dev, ExternalSecrets (no values at all) elsewhere."""
+
+from __future__ import annotations
+
+import pytest
+
+from ecommerce.catalog import CATALOG
+from ecommerce.credentials import Remote, secret_specs
+from ecommerce.environments import DEV, PROD, STAGING
+from ecommerce.secrets import ClusterSecretStore, Credentials, dev_value
+
+from .helpers import of_kind, one, synth
+
+
+def build(env):
+    return synth(lambda scope: Credentials(scope, "credentials", env, secret_specs(env, CATALOG)))
+
+
+def test_one_secret_per_service_and_per_data_store():
+    names = {(spec.namespace, spec.name) for spec in secret_specs(PROD, CATALOG)}
+    assert {("e-commerce-prod", f"{s.name}-credentials") for s in CATALOG} <= names
+    assert ("e-commerce-data", "mysql-root-credentials") in names
+    assert ("e-commerce-data", "mysql-accounts") in names
+    assert ("e-commerce-prod", "redis-credentials") in names
+    assert {("e-commerce-messaging", f"rabbitmq-user-{s.name}") for s in CATALOG.using("uses_rabbitmq")} <= names
+    assert ("e-commerce-dev", "redis-credentials") not in {(s.namespace, s.name) for s in secret_specs(DEV, CATALOG)}
+
+
+def test_dev_secrets_are_plain_and_marked_dev_only():
+    secrets = of_kind(build(DEV), "Secret")
+    assert secrets and not of_kind(build(DEV), "ExternalSecret")
+    for secret in secrets:
+        assert secret["metadata"]["labels"]["e-commerce/dev-only"] == "true"
+        for key, value in secret["stringData"].items():
+            if key not in ("rootUser", "rootHost", "username"):
+                assert "dev-only-" in value, (secret["metadata"]["name"], key)
+
+
+def test_values_that_must_agree_come_from_the_same_place():
+    secrets = {(s["metadata"]["namespace"], s["metadata"]["name"]): s["stringData"] for s in of_kind(build(DEV), "Secret")}
+    orders = secrets[("e-commerce-dev", "orders-credentials")]
+    assert orders["RABBITMQ_PASSWORD"] == secrets[("e-commerce-messaging", "rabbitmq-user-orders")]["password"]
+    assert orders["DATABASE_PASSWORD"] == secrets[("e-commerce-data", "mysql-accounts")]["orders"]
+    gateway = secrets[("e-commerce-dev", "api-gateway-credentials")]
+    assert gateway["JWT_PUBLIC_KEY"] == secrets[("e-commerce-dev", "auth-credentials")]["JWT_PUBLIC_KEY"]
+    assert orders["APP_SECRET"] != gateway["APP_SECRET"]
+    assert dev_value(DEV, Remote("redis", "password")) != dev_value(STAGING, Remote("redis", "password"))
+
+
+@pytest.mark.parametrize(("env", "refresh"), [(STAGING, "1h"), (PROD, "5m")])
+def test_staging_and_prod_hold_no_secret_value(env, refresh):
+    objects = build(env)
+    assert not of_kind(objects, "Secret")
+    externals = of_kind(objects, "ExternalSecret")
+    assert len(externals) == len(secret_specs(env, CATALOG))
+    for external in externals:
+        spec = external["spec"]
+        assert spec["refreshInterval"] == refresh
+        assert spec["secretStoreRef"] == {"kind": "ClusterSecretStore", "name": f"e-commerce-{env.name}"}
+        assert spec["target"]["name"] == external["metadata"]["name"]
+        for item in spec["data"]:
+            assert item["remoteRef"]["key"].startswith(f"e-commerce/{env.name}/")
+
+
+def test_external_secret_templates_name_every_key():
+    orders = one(build(PROD), "ExternalSecret", "orders-credentials")["spec"]
+    template = orders["target"]["template"]["data"]
+    assert template["DATABASE_PASSWORD"] == "{{ .mysql_users_orders_password }}"
+    refs = {item["secretKey"]: item["remoteRef"] for item in orders["data"]}
+    assert refs["mysql_users_orders_password"] == {"key": "e-commerce/prod/mysql/users/orders", "property": "password"}
+    user = one(build(PROD), "ExternalSecret", "rabbitmq-user-orders")["spec"]["target"]["template"]
+    assert user["data"]["username"] == "orders"
+    assert user["metadata"]["labels"]["rabbitmq.com/topology-operator"] == "true"
+    exporter = one(build(PROD), "ExternalSecret", "redis-credentials")["spec"]["target"]["template"]["data"]
+    assert exporter["exporter-passwords.json"] == '{"redis://localhost:6379": "{{ .redis_password }}"}'
+
+
+def test_cluster_secret_store_per_environment():
+    staging = one(synth(lambda scope: ClusterSecretStore(scope, "store", STAGING)), "ClusterSecretStore")
+    assert staging["metadata"]["name"] == "e-commerce-staging"
+    assert staging["spec"]["provider"]["vault"]["server"] == "https://vault.e-commerce.example.com"
+    assert staging["spec"]["provider"]["vault"]["auth"]["kubernetes"]["role"] == "external-secrets-staging"
+    prod = one(synth(lambda scope: ClusterSecretStore(scope, "store", PROD)), "ClusterSecretStore")
+    assert prod["spec"]["provider"]["aws"]["service"] == "SecretsManager"
+    assert prod["spec"]["provider"]["aws"]["region"] == "eu-west-3"
+    assert prod["spec"]["conditions"] == [
+        {"namespaces": ["e-commerce-prod", "e-commerce-data", "e-commerce-messaging", "monitoring"]}
+    ]
