@@ -86,3 +86,14 @@ def test_cluster_secret_store_per_environment():
     assert prod["spec"]["conditions"] == [
         {"namespaces": ["e-commerce-prod", "e-commerce-data", "e-commerce-messaging", "monitoring"]}
     ]
+
+
+@pytest.mark.parametrize("env", ["staging", "prod"])
+def test_no_secret_value_in_staging_or_prod_output(documents, env):
+    carrying = [
+        doc["metadata"]["name"]
+        for doc in documents[env]
+        if doc["kind"] == "Secret" and (doc.get("data") or doc.get("stringData"))
+    ]
+    assert not carrying
+    assert not [doc for doc in documents[env] if doc["kind"] == "Secret"]

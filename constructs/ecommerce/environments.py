@@ -357,8 +357,11 @@ class Environment:
     messaging_namespace: str = "e-commerce-messaging"
     monitoring_namespace: str = "monitoring"
     ingress_namespace: str = "traefik"
-    # Source addresses allowed to reach admin UIs (Grafana, RabbitMQ management).
+    # Source addresses allowed to reach admin UIs (Grafana, RabbitMQ management), which
+    # are exposed only where this is set.
     admin_source_ranges: tuple[str, ...] = field(default=())
+    # Developers may exec into and port-forward to pods (debugging in place).
+    developer_exec: bool = False
 
     def __post_init__(self) -> None:
         try:
@@ -399,7 +402,9 @@ class Environment:
         self.monitoring.check("monitoring")
         self.secrets.check("secrets")
         self.tls.check("tls")
-        require(isinstance(self.debug, bool), "debug", f"must be true or false (got {self.debug!r})")
+        for flag in ("debug", "developer_exec", "require_pinned_images", "spread_across_zones"):
+            value = getattr(self, flag)
+            require(isinstance(value, bool), flag, f"must be true or false (got {value!r})")
         require(
             self.log_level in LOG_LEVELS,
             "log_level",
@@ -480,6 +485,7 @@ DEV = Environment(
     domain="dev.e-commerce.example.com",
     target_cluster=TargetCluster(name="dev", server="https://dev.k8s.e-commerce.example.com:6443"),
     require_pinned_images=False,
+    developer_exec=True,
 )
 
 STAGING = Environment(

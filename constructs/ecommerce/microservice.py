@@ -18,6 +18,8 @@ from .environments import Environment
 from .errors import ConfigError, require
 from .images import ImageRef
 from .meta import Part, int_or_string, labels, quantity, selector
+from .pods import resources
+from .quotas import Footprint
 from .security import container_security_context, pod_security_context
 from .wiring import SECRETS_MOUNT, SERVICE_HTTP_PORT
 
@@ -111,6 +113,13 @@ class Microservice(Part):
                 ),
             )
 
+    @property
+    def footprint(self) -> Footprint:
+        """Its pods at their most: every replica the environment allows, plus one rollout surge."""
+        env = self.env
+        most = env.autoscaling.max_replicas if env.autoscaling is not None else env.replicas
+        return Footprint(most + 1, (env.resources,))
+
     def _deployment_spec(self, env: Environment, props: MicroserviceProps) -> k8s.DeploymentSpec:
         service = props.service
         pod_labels = dict(self.object_labels)
@@ -148,7 +157,6 @@ class Microservice(Part):
 
     def _container(self, env: Environment, props: MicroserviceProps) -> k8s.Container:
         service = props.service
-        resources = env.resources
         mounts = [k8s.VolumeMount(name=name, mount_path=path) for name, (path, _) in WRITABLE_PATHS.items()]
         if props.secret_keys:
             mounts.append(k8s.VolumeMount(name="secrets", mount_path=SECRETS_MOUNT, read_only=True))
@@ -162,10 +170,7 @@ class Microservice(Part):
             ],
             env_from=[k8s.EnvFromSource(config_map_ref=k8s.ConfigMapEnvSource(name=f"{service.name}-config"))],
             env=[_from_pod_field("POD_NAME", "metadata.name"), _from_pod_field("POD_NAMESPACE", "metadata.namespace")],
-            resources=k8s.ResourceRequirements(
-                requests={"cpu": quantity(resources.cpu_request), "memory": quantity(resources.memory_request)},
-                limits={"cpu": quantity(resources.cpu_limit), "memory": quantity(resources.memory_limit)},
-            ),
+            resources=resources(env.resources),
             startup_probe=_http_probe(service.startup_path, period=5, failures=24),
             readiness_probe=_http_probe(service.readiness_path, period=5, failures=3),
             liveness_probe=_http_probe(service.liveness_path, period=10, failures=3),

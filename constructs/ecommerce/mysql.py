@@ -26,7 +26,18 @@ from .environments import Environment
 from .errors import require
 from .images import ImageRef
 from .meta import Part, int_or_string, labels, quantity, selector
-from .pods import claim_template, config_map_volume, empty_dir, exec_probe, http_probe, resources, secret_volume, tcp_probe
+from .pods import (
+    JOB,
+    SIDECAR,
+    claim_template,
+    config_map_volume,
+    empty_dir,
+    exec_probe,
+    http_probe,
+    resources,
+    secret_volume,
+    tcp_probe,
+)
 from .security import container_security_context, pod_security_context
 
 SCHEMA_NAME = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
@@ -124,7 +135,7 @@ class MySql(Part):
                 k8s.EnvVar(name="MYSQL_ROOT_HOST", value="%"),
             ],
             ports=[k8s.ContainerPort(name="mysql", container_port=MYSQL_PORT, protocol="TCP")],
-            resources=resources(sizes.cpu_request, sizes.memory_request, sizes.cpu_limit, sizes.memory_limit),
+            resources=resources(sizes),
             # First start initialises the data directory, which takes a while.
             startup_probe=exec_probe(ping, period=5, failures=60),
             readiness_probe=exec_probe(ping, period=10),
@@ -147,7 +158,7 @@ class MySql(Part):
                 f"--web.listen-address=:{EXPORTER_PORT}",
             ],
             ports=[k8s.ContainerPort(name="metrics", container_port=EXPORTER_PORT, protocol="TCP")],
-            resources=resources("50m", "32Mi", "100m", "64Mi"),
+            resources=resources(SIDECAR),
             readiness_probe=http_probe("/", "metrics", period=10),
             liveness_probe=http_probe("/", "metrics", period=20),
             security_context=container_security_context(),
@@ -182,12 +193,7 @@ class MySql(Part):
                 volume_claim_templates=[claim_template("data", env.database.storage, self.labels)],
             ),
         )
-        k8s.KubeServiceAccount(
-            self,
-            "service-account",
-            metadata=self.meta(MYSQL, self.labels, self.namespace),
-            automount_service_account_token=False,
-        )
+        self._service_account(MYSQL, self.labels)
 
     # --- MySQL Operator (staging, prod) ---------------------------------------------------
 
@@ -298,8 +304,11 @@ class MySql(Part):
             ),
         )
         prune = f"find /backups -mindepth 1 -maxdepth 1 -type d -mtime +{backup.retention_days} -print -exec rm -rf {{}} +"
+        retention_labels = labels(env, "mysql-backup-retention", "database-backup")
+        self._service_account("mysql-backup-retention", retention_labels)
         retention = k8s.PodSpec(
             restart_policy="OnFailure",
+            service_account_name="mysql-backup-retention",
             automount_service_account_token=False,
             enable_service_links=False,
             # The operator's backup Jobs write as the mysql user; with its group as fsGroup
@@ -318,7 +327,7 @@ class MySql(Part):
                     image=str(self.props.image),
                     image_pull_policy="IfNotPresent",
                     command=["sh", "-c", prune],
-                    resources=resources("50m", "32Mi", "200m", "128Mi"),
+                    resources=resources(JOB),
                     security_context=container_security_context(),
                     volume_mounts=[k8s.VolumeMount(name="backups", mount_path="/backups")],
                 )
@@ -333,7 +342,7 @@ class MySql(Part):
         k8s.KubeCronJob(
             self,
             "retention",
-            metadata=self.meta("mysql-backup-retention", backup_labels, self.namespace),
+            metadata=self.meta("mysql-backup-retention", retention_labels, self.namespace),
             spec=k8s.CronJobSpec(
                 # Two hours after the daily backup starts.
                 schedule=_hours_later(backup.schedule, 2),
@@ -344,7 +353,7 @@ class MySql(Part):
                 job_template=k8s.JobTemplateSpec(
                     spec=k8s.JobSpec(
                         backoff_limit=2,
-                        template=k8s.PodTemplateSpec(metadata=k8s.ObjectMeta(labels=backup_labels), spec=retention),
+                        template=k8s.PodTemplateSpec(metadata=k8s.ObjectMeta(labels=retention_labels), spec=retention),
                     )
                 ),
             ),
@@ -355,6 +364,7 @@ class MySql(Part):
     def _accounts(self) -> None:
         env, props = self.env, self.props
         account_labels = labels(env, "mysql-accounts", "database-setup")
+        self._service_account("mysql-accounts", account_labels)
         k8s.KubeConfigMap(
             self,
             "accounts-script",
@@ -403,6 +413,7 @@ class MySql(Part):
         env, props = self.env, self.props
         return k8s.PodSpec(
             restart_policy="OnFailure",
+            service_account_name="mysql-accounts",
             automount_service_account_token=False,
             enable_service_links=False,
             security_context=pod_security_context(),
@@ -417,7 +428,7 @@ class MySql(Part):
                         k8s.EnvVar(name="DATABASE_PORT", value=str(MYSQL_PORT)),
                         k8s.EnvVar(name="SSL_MODE", value="REQUIRED" if env.database.require_tls else "PREFERRED"),
                     ],
-                    resources=resources("50m", "64Mi", "200m", "128Mi"),
+                    resources=resources(JOB),
                     security_context=container_security_context(),
                     volume_mounts=[
                         k8s.VolumeMount(name="scripts", mount_path="/scripts", read_only=True),
@@ -433,6 +444,15 @@ class MySql(Part):
                 secret_volume("accounts", MYSQL_ACCOUNTS_SECRET, list(self._account_keys())),
                 empty_dir("tmp", "16Mi"),
             ],
+        )
+
+    def _service_account(self, name: str, account_labels: dict[str, str]) -> None:
+        """Every workload runs as itself, with no API token: none of them calls the API."""
+        k8s.KubeServiceAccount(
+            self,
+            f"service-account-{name}",
+            metadata=self.meta(name, account_labels, self.namespace),
+            automount_service_account_token=False,
         )
 
     def _account_keys(self) -> tuple[str, ...]:

@@ -6,11 +6,15 @@ import cdk8s
 
 from .catalog import Catalog
 from .credentials import secret_specs
+from .edge import ACME_SOLVER_FOOTPRINT, ClusterIssuer, Edge
 from .environments import Environment
 from .microservice import Microservice, MicroserviceProps
 from .mysql import MySql, MySqlProps
 from .namespaces import Namespaces
+from .network import NetworkPolicies, network_policies
+from .quotas import NamespaceLimits
 from .rabbitmq import RabbitMq, RabbitMqProps
+from .rbac import DeveloperAccess
 from .redis import Redis, RedisProps
 from .releases import Release
 from .secrets import ClusterSecretStore, Credentials
@@ -39,9 +43,14 @@ class EcommercePlatform:
         self.charts: dict[str, WaveChart] = {}
         self._app = app
         platform = release.platform
-        Namespaces(self.chart("foundation"), "namespaces", env)
+        foundation = self.chart("foundation")
+        Namespaces(foundation, "namespaces", env)
+        NetworkPolicies(foundation, "network-policies", env, network_policies(env, catalog))
+        DeveloperAccess(foundation, "developer-access", env)
         if env.secrets.external:
-            ClusterSecretStore(self.chart("foundation"), "secret-store", env)
+            ClusterSecretStore(foundation, "secret-store", env)
+        if env.tls.enabled:
+            ClusterIssuer(foundation, "cluster-issuer", env)
         Credentials(self.chart("secrets"), "credentials", env, secret_specs(env, catalog))
         data = self.chart("data")
         MySql(
@@ -54,12 +63,20 @@ class EcommercePlatform:
                 exporter_image=platform["mysqld-exporter"],
             ),
         )
+        footprints = []
         redis_users = catalog.using("uses_redis")
         if redis_users:
             databases = tuple(sorted(usage.database for service in redis_users for usage in service.redis))
-            Redis(data, "redis", env, RedisProps(platform["redis"], platform["redis-exporter"], databases))
+            redis = Redis(data, "redis", env, RedisProps(platform["redis"], platform["redis-exporter"], databases))
+            footprints.append(redis.footprint)
         RabbitMq(data, "rabbitmq", env, RabbitMqProps(catalog, platform["rabbitmq"]))
         self.services = {service.name: self._microservice(service) for service in catalog}
+        footprints.extend(service.footprint for service in self.services.values())
+        if env.tls.enabled:
+            footprints.append(ACME_SOLVER_FOOTPRINT)
+        NamespaceLimits(foundation, "limits", env, tuple(footprints))
+        gateway = next(service.name for service in catalog if service.route_prefix == "/")
+        Edge(self.chart("edge"), "edge", env, gateway)
 
     def _microservice(self, service) -> Microservice:
         wiring = wire(service, self.env, self.catalog)

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from cdk8s_plus_27 import k8s
 
+from .environments import Resources
 from .meta import int_or_string, quantity
 
+# Small helpers beside a main container: exporters, Sentinel, one-shot jobs.
+SIDECAR = Resources(cpu_request="25m", memory_request="32Mi", cpu_limit="100m", memory_limit="64Mi")
+JOB = Resources(cpu_request="50m", memory_request="64Mi", cpu_limit="200m", memory_limit="128Mi")
 
-def resources(cpu_request: str, memory_request: str, cpu_limit: str, memory_limit: str) -> k8s.ResourceRequirements:
+
+def resources(sizes: Resources) -> k8s.ResourceRequirements:
     return k8s.ResourceRequirements(
-        requests={"cpu": quantity(cpu_request), "memory": quantity(memory_request)},
-        limits={"cpu": quantity(cpu_limit), "memory": quantity(memory_limit)},
+        requests={"cpu": quantity(sizes.cpu_request), "memory": quantity(sizes.memory_request)},
+        limits={"cpu": quantity(sizes.cpu_limit), "memory": quantity(sizes.memory_limit)},
     )
 
 

@@ -23,6 +23,7 @@ from .errors import require
 from .images import ImageRef
 from .meta import Part, int_or_string, labels, selector
 from .pods import (
+    SIDECAR,
     anti_affinity,
     claim_template,
     config_map_volume,
@@ -33,6 +34,7 @@ from .pods import (
     secret_volume,
     tcp_probe,
 )
+from .quotas import Footprint
 from .security import container_security_context, pod_security_context
 from .units import parse_quantity
 
@@ -133,6 +135,13 @@ class Redis(Part):
                 ),
             )
 
+    @property
+    def footprint(self) -> Footprint:
+        cache = self.env.cache
+        containers = (cache.resources, SIDECAR, *((SIDECAR,) if self.sentinel else ()))
+        storage = parse_quantity(cache.storage, "cache.storage", "memory") if cache.storage else 0
+        return Footprint(cache.replicas, containers, storage * cache.replicas, cache.replicas if cache.storage else 0)
+
     def _server_config(self) -> str:
         cache = self.env.cache
         max_memory = int(parse_quantity(cache.max_memory, "cache.max_memory", "memory"))
@@ -223,7 +232,7 @@ class Redis(Part):
             command=["redis-server", "/run/redis/redis.conf"],
             env=[k8s.EnvVar(name="PASSWORD_FILE", value=PASSWORD_FILE)],
             ports=[k8s.ContainerPort(name="redis", container_port=REDIS_PORT, protocol="TCP")],
-            resources=resources(sizes.cpu_request, sizes.memory_request, sizes.cpu_limit, sizes.memory_limit),
+            resources=resources(sizes),
             readiness_probe=_ping_probe(REDIS_PORT),
             liveness_probe=tcp_probe("redis", period=10),
             security_context=container_security_context(),
@@ -240,7 +249,7 @@ class Redis(Part):
                     command=["redis-server", "/run/redis/sentinel.conf", "--sentinel"],
                     env=[k8s.EnvVar(name="PASSWORD_FILE", value=PASSWORD_FILE)],
                     ports=[k8s.ContainerPort(name="sentinel", container_port=REDIS_SENTINEL_PORT, protocol="TCP")],
-                    resources=resources("50m", "32Mi", "100m", "64Mi"),
+                    resources=resources(SIDECAR),
                     readiness_probe=_ping_probe(REDIS_SENTINEL_PORT),
                     liveness_probe=tcp_probe("sentinel", period=10),
                     security_context=container_security_context(),
@@ -259,7 +268,7 @@ class Redis(Part):
                 image_pull_policy="IfNotPresent",
                 args=exporter_args,
                 ports=[k8s.ContainerPort(name="metrics", container_port=EXPORTER_PORT, protocol="TCP")],
-                resources=resources("25m", "32Mi", "100m", "64Mi"),
+                resources=resources(SIDECAR),
                 readiness_probe=http_probe("/", "metrics", period=10),
                 liveness_probe=http_probe("/", "metrics", period=20),
                 security_context=container_security_context(),
@@ -304,7 +313,7 @@ class Redis(Part):
                                 image_pull_policy="IfNotPresent",
                                 command=["sh", "/config/configure.sh"],
                                 env=common_env,
-                                resources=resources("25m", "16Mi", "100m", "32Mi"),
+                                resources=resources(SIDECAR),
                                 security_context=container_security_context(),
                                 volume_mounts=mounts,
                             )

@@ -1,0 +1,35 @@
+"""Where the cluster add-ons the platform relies on run, and how their pods are labelled.
+
+They are installed from pinned upstream releases (see argocd.py); network policies and
+routes refer to them through these names only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class AddOn:
+    namespace: str
+    pods: dict[str, str] = field(default_factory=dict)
+
+
+KUBE_DNS = AddOn("kube-system", {"k8s-app": "kube-dns"})
+MYSQL_OPERATOR = AddOn("mysql-operator", {"name": "mysql-operator"})
+RABBITMQ_CLUSTER_OPERATOR = AddOn("rabbitmq-system", {"app.kubernetes.io/name": "rabbitmq-cluster-operator"})
+RABBITMQ_TOPOLOGY_OPERATOR = AddOn("rabbitmq-system", {"app.kubernetes.io/name": "messaging-topology-operator"})
+# Pods of kube-prometheus-stack in the monitoring namespace.
+PROMETHEUS_PODS = {"app.kubernetes.io/name": "prometheus"}
+GRAFANA_PODS = {"app.kubernetes.io/name": "grafana"}
+ALERTMANAGER_PODS = {"app.kubernetes.io/name": "alertmanager"}
+PROMETHEUS_PORT = 9090
+GRAFANA_PORT = 3000
+ALERTMANAGER_PORT = 9093
+TRAEFIK_PODS = {"app.kubernetes.io/name": "traefik"}
+# cert-manager's ACME HTTP-01 solver pods, created beside each Certificate.
+ACME_SOLVER_PODS = {"acme.cert-manager.io/http01-solver": "true"}
+ACME_SOLVER_PORT = 8089
+# kube-prometheus-stack's Grafana, with fullnameOverride "grafana" (argocd.py).
+GRAFANA_SERVICE = "grafana"
+GRAFANA_SERVICE_PORT = 80

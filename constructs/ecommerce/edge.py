@@ -1,0 +1,294 @@
+"""The edge: cert-manager issuers and certificates, Traefik routes and middlewares.
+
+The public API is `api.<domain>`, served by the api-gateway through Traefik with security
+headers, rate limiting, a circuit breaker and retries in front of it (the user's "circuit
+breaker / retry patterns"), over HTTPS where the environment has TLS, with plain HTTP
+redirected to it. Admin UIs (Grafana, RabbitMQ management) get their own host behind an
+IP allow-list where the environment lists admin source ranges.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from constructs import Construct
+
+from imports.cert_manager_certificates.io import cert_manager as certificates
+from imports.cert_manager_clusterissuers.io import cert_manager as issuers
+from imports.traefik_ingressroutes.io import traefik as routes
+from imports.traefik_middlewares.io import traefik as middlewares
+
+from .cluster_addons import GRAFANA_SERVICE, GRAFANA_SERVICE_PORT
+from .endpoints import RABBITMQ
+from .environments import Environment, TlsMode
+from .errors import require
+from .meta import Part, labels
+from .network import RABBITMQ_MANAGEMENT_PORT
+from .pods import SIDECAR
+from .quotas import Footprint
+from .security import APP_UID
+from .wiring import SERVICE_HTTP_PORT
+
+ACME_SERVERS = {
+    TlsMode.LETSENCRYPT_STAGING: ("letsencrypt-staging", "https://acme-staging-v02.api.letsencrypt.org/directory"),
+    TlsMode.LETSENCRYPT_PRODUCTION: ("letsencrypt-production", "https://acme-v02.api.letsencrypt.org/directory"),
+}
+# Strict-Transport-Security max-age: a year with trusted certificates; five minutes with
+# Let's Encrypt's staging ones, which browsers do not trust and HSTS would make unskippable.
+HSTS_SECONDS = {TlsMode.LETSENCRYPT_STAGING: 300, TlsMode.LETSENCRYPT_PRODUCTION: 31_536_000}
+# Open when over 30% of requests fail at the network level, a quarter answer 5xx, or the
+# median latency passes a second; Traefik then answers 503 until the gateway recovers.
+# cert-manager's HTTP-01 solver: one small pod per pending challenge.
+ACME_SOLVER = SIDECAR
+ACME_SOLVER_FOOTPRINT = Footprint(1, (ACME_SOLVER,))
+CIRCUIT_BREAKER = "NetworkErrorRatio() > 0.30 || ResponseCodeRatio(500, 600, 0, 600) > 0.25 || LatencyAtQuantileMS(50.0) > 1000"
+
+
+@dataclass(frozen=True)
+class Site:
+    """A host Traefik serves, and the Service behind it."""
+
+    name: str
+    host: str
+    namespace: str
+    service: str
+    port: int
+    middlewares: tuple[str, ...]
+    admin: bool = False
+
+    @property
+    def tls_secret(self) -> str:
+        return f"{self.name}-tls"
+
+
+def issuer_name(env: Environment) -> str:
+    return ACME_SERVERS[env.tls.mode][0]
+
+
+def sites(env: Environment, gateway: str) -> tuple[Site, ...]:
+    public_chain = ("rate-limit", "security-headers", "circuit-breaker", "retry")
+    result = [Site("api", f"api.{env.domain}", env.namespace, gateway, SERVICE_HTTP_PORT, public_chain)]
+    if env.admin_source_ranges and env.tls.enabled:
+        admin_chain = ("admin-allow-list", "security-headers")
+        result += [
+            Site(
+                "grafana",
+                f"grafana.{env.domain}",
+                env.monitoring_namespace,
+                GRAFANA_SERVICE,
+                GRAFANA_SERVICE_PORT,
+                admin_chain,
+                True,
+            ),
+            Site(
+                "rabbitmq",
+                f"rabbitmq.{env.domain}",
+                env.messaging_namespace,
+                RABBITMQ,
+                RABBITMQ_MANAGEMENT_PORT,
+                admin_chain,
+                True,
+            ),
+        ]
+    return tuple(result)
+
+
+class ClusterIssuer(Part):
+    """The environment's Let's Encrypt issuer, answering HTTP-01 challenges through Traefik."""
+
+    def __init__(self, scope: Construct, id: str, env: Environment) -> None:
+        super().__init__(scope, id, env)
+        require(env.tls.enabled, f"{env.name}: tls", "no issuer without TLS")
+        name, server = ACME_SERVERS[env.tls.mode]
+        c = issuers
+        # The solver pods run beside each Certificate, in namespaces enforcing the
+        # restricted Pod Security Standard.
+        limits = c.ClusterIssuerSpecAcmeSolversHttp01IngressPodTemplateSpecResourcesLimits.from_string
+        requests = c.ClusterIssuerSpecAcmeSolversHttp01IngressPodTemplateSpecResourcesRequests.from_string
+        solver_pod = c.ClusterIssuerSpecAcmeSolversHttp01IngressPodTemplateSpec(
+            # Sized explicitly, so the namespace's quota accounts for it (see ACME_SOLVER).
+            resources=c.ClusterIssuerSpecAcmeSolversHttp01IngressPodTemplateSpecResources(
+                requests={"cpu": requests(ACME_SOLVER.cpu_request), "memory": requests(ACME_SOLVER.memory_request)},
+                limits={"cpu": limits(ACME_SOLVER.cpu_limit), "memory": limits(ACME_SOLVER.memory_limit)},
+            ),
+            security_context=c.ClusterIssuerSpecAcmeSolversHttp01IngressPodTemplateSpecSecurityContext(
+                run_as_non_root=True,
+                run_as_user=APP_UID,
+                run_as_group=APP_UID,
+                seccomp_profile=c.ClusterIssuerSpecAcmeSolversHttp01IngressPodTemplateSpecSecurityContextSeccompProfile(
+                    type="RuntimeDefault"
+                ),
+            ),
+        )
+        c.ClusterIssuer(
+            self,
+            "issuer",
+            metadata=self.cr_meta(name, labels(env, "cert-manager", "tls")),
+            spec=c.ClusterIssuerSpec(
+                acme=c.ClusterIssuerSpecAcme(
+                    server=server,
+                    email=env.tls.acme_email,
+                    private_key_secret_ref=c.ClusterIssuerSpecAcmePrivateKeySecretRef(name=f"{name}-account-key"),
+                    solvers=[
+                        c.ClusterIssuerSpecAcmeSolvers(
+                            http01=c.ClusterIssuerSpecAcmeSolversHttp01(
+                                ingress=c.ClusterIssuerSpecAcmeSolversHttp01Ingress(
+                                    ingress_class_name="traefik",
+                                    pod_template=c.ClusterIssuerSpecAcmeSolversHttp01IngressPodTemplate(spec=solver_pod),
+                                )
+                            )
+                        )
+                    ],
+                )
+            ),
+        )
+
+
+class Edge(Part):
+    def __init__(self, scope: Construct, id: str, env: Environment, gateway: str) -> None:
+        super().__init__(scope, id, env)
+        self.sites = sites(env, gateway)
+        for namespace in sorted({site.namespace for site in self.sites}):
+            self._middlewares(namespace, admin=any(site.admin and site.namespace == namespace for site in self.sites))
+        for site in self.sites:
+            if env.tls.enabled:
+                self._certificate(site)
+            self._routes(site)
+
+    def _middleware(self, namespace: str, name: str, spec: middlewares.MiddlewareSpec) -> None:
+        middlewares.Middleware(
+            self,
+            f"{namespace}-{name}",
+            metadata=self.cr_meta(name, labels(self.env, "traefik", "ingress"), namespace),
+            spec=spec,
+        )
+
+    def _middlewares(self, namespace: str, admin: bool) -> None:
+        env = self.env
+        m = middlewares
+        hsts = HSTS_SECONDS.get(env.tls.mode)
+        self._middleware(
+            namespace,
+            "security-headers",
+            m.MiddlewareSpec(
+                headers=m.MiddlewareSpecHeaders(
+                    sts_seconds=hsts,
+                    sts_include_subdomains=True if hsts else None,
+                    content_type_nosniff=True,
+                    frame_deny=True,
+                    referrer_policy="strict-origin-when-cross-origin",
+                    content_security_policy="default-src 'none'; frame-ancestors 'none'" if not admin else None,
+                    # PHP and the web server announce themselves; nobody needs to know.
+                    custom_response_headers={"Server": "", "X-Powered-By": ""},
+                )
+            ),
+        )
+        if env.tls.enabled:
+            self._middleware(
+                namespace,
+                "redirect-https",
+                m.MiddlewareSpec(redirect_scheme=m.MiddlewareSpecRedirectScheme(scheme="https", permanent=True)),
+            )
+        if admin:
+            self._middleware(
+                namespace,
+                "admin-allow-list",
+                m.MiddlewareSpec(ip_allow_list=m.MiddlewareSpecIpAllowList(source_range=list(env.admin_source_ranges))),
+            )
+            return
+        self._middleware(
+            namespace,
+            "rate-limit",
+            m.MiddlewareSpec(
+                rate_limit=m.MiddlewareSpecRateLimit(
+                    average=50, burst=100, period=m.MiddlewareSpecRateLimitPeriod.from_string("1s")
+                )
+            ),
+        )
+        self._middleware(
+            namespace,
+            "circuit-breaker",
+            m.MiddlewareSpec(
+                circuit_breaker=m.MiddlewareSpecCircuitBreaker(
+                    expression=CIRCUIT_BREAKER,
+                    check_period=m.MiddlewareSpecCircuitBreakerCheckPeriod.from_string("10s"),
+                    fallback_duration=m.MiddlewareSpecCircuitBreakerFallbackDuration.from_string("10s"),
+                    recovery_duration=m.MiddlewareSpecCircuitBreakerRecoveryDuration.from_string("30s"),
+                    response_code=503,
+                )
+            ),
+        )
+        # Retries only what failed to reach the gateway; never a non-idempotent request.
+        self._middleware(
+            namespace,
+            "retry",
+            m.MiddlewareSpec(
+                retry=m.MiddlewareSpecRetry(
+                    attempts=3,
+                    initial_interval=m.MiddlewareSpecRetryInitialInterval.from_string("100ms"),
+                    retry_non_idempotent_method=False,
+                )
+            ),
+        )
+
+    def _certificate(self, site: Site) -> None:
+        env = self.env
+        c = certificates
+        c.Certificate(
+            self,
+            f"certificate-{site.name}",
+            metadata=self.cr_meta(site.tls_secret, labels(env, site.name, "tls"), site.namespace),
+            spec=c.CertificateSpec(
+                secret_name=site.tls_secret,
+                dns_names=[site.host],
+                issuer_ref=c.CertificateSpecIssuerRef(name=issuer_name(env), kind="ClusterIssuer", group="cert-manager.io"),
+                private_key=c.CertificateSpecPrivateKey(
+                    algorithm=c.CertificateSpecPrivateKeyAlgorithm.ECDSA,
+                    size=256,
+                    rotation_policy=c.CertificateSpecPrivateKeyRotationPolicy.ALWAYS,
+                ),
+            ),
+        )
+
+    def _routes(self, site: Site) -> None:
+        env = self.env
+        r = routes
+        service = r.IngressRouteSpecRoutesServices(
+            name=site.service,
+            port=r.IngressRouteSpecRoutesServicesPort.from_number(site.port),
+        )
+        match = f"Host(`{site.host}`)"
+        route_labels = labels(env, site.name, "ingress")
+        chain = [r.IngressRouteSpecRoutesMiddlewares(name=name) for name in site.middlewares]
+        secure = env.tls.enabled
+        r.IngressRoute(
+            self,
+            f"route-{site.name}",
+            metadata=self.cr_meta(site.name, route_labels, site.namespace),
+            spec=r.IngressRouteSpec(
+                entry_points=["websecure" if secure else "web"],
+                routes=[
+                    r.IngressRouteSpecRoutes(
+                        match=match, kind=r.IngressRouteSpecRoutesKind.RULE, middlewares=chain, services=[service]
+                    )
+                ],
+                tls=r.IngressRouteSpecTls(secret_name=site.tls_secret) if secure else None,
+            ),
+        )
+        if secure:
+            r.IngressRoute(
+                self,
+                f"route-{site.name}-http",
+                metadata=self.cr_meta(f"{site.name}-http", route_labels, site.namespace),
+                spec=r.IngressRouteSpec(
+                    entry_points=["web"],
+                    routes=[
+                        r.IngressRouteSpecRoutes(
+                            match=match,
+                            kind=r.IngressRouteSpecRoutesKind.RULE,
+                            middlewares=[r.IngressRouteSpecRoutesMiddlewares(name="redirect-https")],
+                            services=[service],
+                        )
+                    ],
+                ),
+            )

@@ -1,0 +1,450 @@
+"""Network policies: deny everything in every namespace the platform owns, then allow only
+what the catalog and the data stores need.
+
+`network_policies(env, catalog)` derives the whole set as plain data, so a test can show
+that removing a dependency from the catalog removes its allow rule; the NetworkPolicies
+construct renders it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from cdk8s_plus_27 import k8s
+from constructs import Construct
+
+from .catalog import Catalog, Service
+from .cluster_addons import (
+    ACME_SOLVER_PODS,
+    ACME_SOLVER_PORT,
+    ALERTMANAGER_PODS,
+    GRAFANA_PODS,
+    GRAFANA_PORT,
+    KUBE_DNS,
+    MYSQL_OPERATOR,
+    PROMETHEUS_PODS,
+    RABBITMQ_CLUSTER_OPERATOR,
+    RABBITMQ_TOPOLOGY_OPERATOR,
+    TRAEFIK_PODS,
+)
+from .endpoints import AMQP_PORT, MYSQL, RABBITMQ, REDIS, REDIS_PORT, REDIS_SENTINEL_PORT
+from .environments import CacheMode, Environment
+from .meta import Part, int_or_string, labels, selector
+from .mysql import EXPORTER_PORT as MYSQL_EXPORTER_PORT
+from .redis import EXPORTER_PORT as REDIS_EXPORTER_PORT
+
+# Outside the cluster: anything but private, link-local and metadata addresses.
+PRIVATE_RANGES = ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16", "100.64.0.0/10")
+# The API server's address depends on the cluster; only its ports are known.
+API_SERVER_PORTS = (443, 6443)
+RABBITMQ_MANAGEMENT_PORT = 15672
+RABBITMQ_PROMETHEUS_PORT = 15692
+# Erlang distribution: epmd, inter-node traffic, CLI tools.
+RABBITMQ_CLUSTERING = ((4369, None), (25672, None), (35672, 35682))
+# MySQL Router's read-write classic-protocol port; the Service maps 3306 to it.
+ROUTER_RW_PORT = 6446
+MYSQL_GROUP_PORTS = (3306, 33060, 33061)
+OPERATOR_MYSQL_PODS = {"mysql.oracle.com/cluster": MYSQL, "component": "mysqld"}
+OPERATOR_ROUTER_PODS = {"mysql.oracle.com/cluster": MYSQL, "component": "mysqlrouter"}
+
+
+@dataclass(frozen=True)
+class Peer:
+    """Pods in a namespace (None: the policy's own), all of them if `pods` is None; or an address block."""
+
+    namespace: str | None = None
+    pods: Mapping[str, str] | None = None
+    cidr: str | None = None
+    excluded: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Port:
+    port: int
+    end_port: int | None = None
+    protocol: str = "TCP"
+
+
+@dataclass(frozen=True)
+class Rule:
+    peers: tuple[Peer, ...]
+    ports: tuple[Port, ...]
+    # Why this traffic is allowed, for readers of the policy.
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Policy:
+    name: str
+    namespace: str
+    # The pods it applies to; empty: every pod of the namespace.
+    pods: Mapping[str, str]
+    ingress: tuple[Rule, ...] = ()
+    egress: tuple[Rule, ...] = ()
+    component: str = "network-policy"
+    owner: str = "network"
+    types: tuple[str, ...] = field(default=("Ingress", "Egress"))
+
+
+def ports(*numbers: int) -> tuple[Port, ...]:
+    return tuple(Port(number) for number in numbers)
+
+
+def outside() -> Peer:
+    return Peer(cidr="0.0.0.0/0", excluded=PRIVATE_RANGES)
+
+
+def anywhere() -> Peer:
+    return Peer(cidr="0.0.0.0/0")
+
+
+def network_policies(env: Environment, catalog: Catalog) -> tuple[Policy, ...]:
+    policies: list[Policy] = []
+    for namespace in env.owned_namespaces:
+        policies.append(Policy("default-deny", namespace, {}))
+        policies.append(
+            Policy(
+                "allow-dns",
+                namespace,
+                {},
+                egress=(
+                    Rule(
+                        (Peer(KUBE_DNS.namespace, KUBE_DNS.pods),),
+                        (Port(53, protocol="UDP"), Port(53, protocol="TCP")),
+                        "name resolution through kube-dns",
+                    ),
+                ),
+                types=("Egress",),
+            )
+        )
+    policies.extend(_service_policy(env, catalog, service) for service in catalog)
+    policies.extend(_redis_policies(env, catalog))
+    policies.extend(_mysql_policies(env, catalog))
+    policies.extend(_rabbitmq_policies(env, catalog))
+    policies.extend(_monitoring_policies(env))
+    if env.tls.enabled:
+        policies.extend(_acme_solver_policies(env))
+    return tuple(policies)
+
+
+def _prometheus(env: Environment) -> Peer:
+    return Peer(env.monitoring_namespace, PROMETHEUS_PODS)
+
+
+def _traefik(env: Environment) -> Peer:
+    return Peer(env.ingress_namespace, TRAEFIK_PODS)
+
+
+def _pods_of(env: Environment, services: tuple[Service, ...]) -> tuple[Peer, ...]:
+    return tuple(Peer(env.namespace, selector(env, service.name)) for service in services)
+
+
+def mysql_client_port(env: Environment) -> int:
+    """The pod port behind the `mysql` Service: the router's in operator mode, else the server's."""
+    return ROUTER_RW_PORT if env.database.operator_managed else 3306
+
+
+def mysql_client_pods(env: Environment) -> dict[str, str]:
+    return OPERATOR_ROUTER_PODS if env.database.operator_managed else selector(env, MYSQL)
+
+
+def _service_policy(env: Environment, catalog: Catalog, service: Service) -> Policy:
+    ingress = []
+    callers = catalog.callers_of(service.name)
+    for port_name in sorted({call.port for _, call in callers}):
+        peers = tuple(Peer(env.namespace, selector(env, caller.name)) for caller, call in callers if call.port == port_name)
+        ingress.append(Rule(peers, ports(service.ports[port_name]), f"{port_name} calls declared in the catalog"))
+    if service.route_prefix == "/":
+        ingress.append(Rule((_traefik(env),), ports(service.http_port), "the public entry point, through Traefik only"))
+    ingress.append(Rule((_prometheus(env),), ports(service.metrics_port), "Prometheus scrapes the metrics port"))
+    egress = []
+    for call in service.call_targets:
+        target = catalog.get(call.service)
+        egress.append(
+            Rule((Peer(env.namespace, selector(env, target.name)),), ports(target.ports[call.port]), f"calls {target.name}")
+        )
+    if service.database:
+        egress.append(
+            Rule((Peer(env.data_namespace, mysql_client_pods(env)),), ports(mysql_client_port(env)), "its MySQL schema")
+        )
+    if service.uses_redis:
+        egress.append(Rule((Peer(env.namespace, selector(env, REDIS)),), _redis_ports(env), "Redis"))
+    if service.uses_rabbitmq:
+        egress.append(
+            Rule((Peer(env.messaging_namespace, {"app.kubernetes.io/name": RABBITMQ}),), ports(AMQP_PORT), "RabbitMQ (AMQP)")
+        )
+    for endpoint in service.egress:
+        egress.append(Rule((Peer(cidr=endpoint.cidr, excluded=PRIVATE_RANGES),), ports(endpoint.port), endpoint.name))
+    return Policy(
+        service.name,
+        env.namespace,
+        selector(env, service.name),
+        tuple(ingress),
+        tuple(egress),
+        component="backend",
+        owner=service.name,
+    )
+
+
+def _redis_ports(env: Environment) -> tuple[Port, ...]:
+    if env.cache.mode is CacheMode.CLUSTER:
+        return ports(REDIS_PORT, REDIS_SENTINEL_PORT)
+    return ports(REDIS_PORT)
+
+
+def _redis_policies(env: Environment, catalog: Catalog) -> list[Policy]:
+    users = catalog.using("uses_redis")
+    if not users:
+        return []
+    own = Peer(env.namespace, selector(env, REDIS))
+    ingress = [
+        Rule(_pods_of(env, users), _redis_ports(env), "services that declare Redis in the catalog"),
+        Rule((_prometheus(env),), ports(REDIS_EXPORTER_PORT), "Prometheus scrapes redis_exporter"),
+    ]
+    egress = []
+    if env.cache.mode is CacheMode.CLUSTER:
+        ingress.append(Rule((own,), _redis_ports(env), "replication and Sentinel between Redis pods"))
+        egress.append(Rule((own,), _redis_ports(env), "replication and Sentinel between Redis pods"))
+    return [Policy(REDIS, env.namespace, selector(env, REDIS), tuple(ingress), tuple(egress), "cache", REDIS)]
+
+
+def _mysql_policies(env: Environment, catalog: Catalog) -> list[Policy]:
+    users = tuple(service for service in catalog if service.database)
+    data = env.data_namespace
+    accounts = Peer(data, selector(env, "mysql-accounts"))
+    client_port = ports(mysql_client_port(env))
+    policies = [
+        Policy(
+            "mysql-accounts",
+            data,
+            selector(env, "mysql-accounts"),
+            egress=(Rule((Peer(data, mysql_client_pods(env)),), client_port, "applies schemas and users"),),
+            component="database-setup",
+            owner="mysql-accounts",
+        )
+    ]
+    if env.database.backup is not None:
+        # Prunes expired dumps on its volume: it needs no network at all.
+        policies.append(
+            Policy(
+                "mysql-backup-retention",
+                data,
+                selector(env, "mysql-backup-retention"),
+                component="database-backup",
+                owner="mysql-backups",
+            )
+        )
+    clients = Rule((*_pods_of(env, users), accounts), client_port, "services with a schema, and the accounts job")
+    if not env.database.operator_managed:
+        policies.append(
+            Policy(
+                MYSQL,
+                data,
+                selector(env, MYSQL),
+                ingress=(clients, Rule((_prometheus(env),), ports(MYSQL_EXPORTER_PORT), "Prometheus scrapes mysqld-exporter")),
+                component="database",
+                owner=MYSQL,
+            )
+        )
+        return policies
+    servers = Peer(data, OPERATOR_MYSQL_PODS)
+    routers = Peer(data, OPERATOR_ROUTER_PODS)
+    api_server = Rule((anywhere(),), ports(*API_SERVER_PORTS), "the operator's sidecars and backup jobs use the API")
+    policies += [
+        Policy(
+            "mysql-router",
+            data,
+            OPERATOR_ROUTER_PODS,
+            ingress=(clients,),
+            egress=(Rule((servers,), ports(3306, 33060), "routes to the cluster members"),),
+            component="database",
+            owner=MYSQL,
+        ),
+        Policy(
+            "mysql-server",
+            data,
+            OPERATOR_MYSQL_PODS,
+            ingress=(
+                Rule((routers,), ports(3306, 33060), "MySQL Router"),
+                Rule((servers,), ports(*MYSQL_GROUP_PORTS), "group replication between members"),
+                Rule((Peer(MYSQL_OPERATOR.namespace, MYSQL_OPERATOR.pods),), ports(3306, 33060), "the MySQL Operator"),
+                # The operator's backup Job pods carry no label of ours to select them by.
+                Rule((Peer(data),), ports(3306), "the operator's backup jobs"),
+                Rule((_prometheus(env),), ports(MYSQL_EXPORTER_PORT), "Prometheus scrapes the metrics sidecar"),
+            ),
+            egress=(Rule((servers,), ports(*MYSQL_GROUP_PORTS), "group replication between members"), api_server),
+            component="database",
+            owner=MYSQL,
+        ),
+        # Backup jobs dump the cluster and report to the API.
+        Policy(
+            "mysql-operator-jobs",
+            data,
+            {},
+            egress=(Rule((servers,), ports(3306), "dumps for backups"), api_server),
+            component="database",
+            owner=MYSQL,
+            types=("Egress",),
+        ),
+    ]
+    return policies
+
+
+def _rabbitmq_policies(env: Environment, catalog: Catalog) -> list[Policy]:
+    pods = {"app.kubernetes.io/name": RABBITMQ}
+    own = Peer(env.messaging_namespace, pods)
+    clustering = tuple(Port(port, end) for port, end in RABBITMQ_CLUSTERING)
+    operators = tuple(Peer(addon.namespace, addon.pods) for addon in (RABBITMQ_CLUSTER_OPERATOR, RABBITMQ_TOPOLOGY_OPERATOR))
+    ingress = [
+        Rule(_pods_of(env, catalog.using("uses_rabbitmq")), ports(AMQP_PORT), "services that publish or consume events"),
+        Rule((own,), clustering, "clustering between nodes"),
+        Rule(operators, ports(RABBITMQ_MANAGEMENT_PORT), "the operators manage users and topology over the HTTP API"),
+        Rule((_prometheus(env),), ports(RABBITMQ_PROMETHEUS_PORT), "Prometheus scrapes the rabbitmq_prometheus plugin"),
+    ]
+    if env.admin_source_ranges:
+        ingress.append(Rule((_traefik(env),), ports(RABBITMQ_MANAGEMENT_PORT), "management UI, through Traefik's IP allow-list"))
+    egress = (
+        Rule((own,), clustering, "clustering between nodes"),
+        Rule((anywhere(),), ports(*API_SERVER_PORTS), "peer discovery through the Kubernetes API"),
+    )
+    return [Policy(RABBITMQ, env.messaging_namespace, pods, tuple(ingress), egress, "messaging", RABBITMQ)]
+
+
+def _monitoring_policies(env: Environment) -> list[Policy]:
+    monitoring = env.monitoring_namespace
+    metrics_ports = sorted({9090, MYSQL_EXPORTER_PORT, REDIS_EXPORTER_PORT, RABBITMQ_PROMETHEUS_PORT})
+    scraped = tuple(Peer(namespace) for namespace in (env.namespace, env.data_namespace, env.messaging_namespace))
+    stack = Peer(monitoring)
+    policies = [
+        # The stack's own components (Prometheus, Alertmanager, Grafana, operator,
+        # kube-state-metrics) talk to each other and to the API server.
+        Policy(
+            "monitoring-stack",
+            monitoring,
+            {},
+            ingress=(Rule((stack,), (), "between the monitoring stack's components"),),
+            egress=(
+                Rule((stack,), (), "between the monitoring stack's components"),
+                Rule((anywhere(),), ports(*API_SERVER_PORTS), "service discovery and the operator use the API"),
+            ),
+            component="monitoring",
+            owner="monitoring",
+        ),
+        Policy(
+            "prometheus",
+            monitoring,
+            PROMETHEUS_PODS,
+            egress=(
+                Rule(scraped, ports(*metrics_ports), "scrapes the platform's metrics ports"),
+                Rule((anywhere(),), ports(10250, 9100), "scrapes kubelets and node exporters"),
+            ),
+            component="monitoring",
+            owner="prometheus",
+            types=("Egress",),
+        ),
+        Policy(
+            "alertmanager",
+            monitoring,
+            ALERTMANAGER_PODS,
+            egress=(Rule((outside(),), ports(443, 587), "Slack, webhooks and the SMTP relay"),),
+            component="monitoring",
+            owner="alertmanager",
+            types=("Egress",),
+        ),
+        # The operator's admission webhook is called by the API server.
+        Policy(
+            "prometheus-operator-webhook",
+            monitoring,
+            {"app": "kube-prometheus-stack-operator"},
+            ingress=(Rule((anywhere(),), ports(10250), "admission webhook calls from the API server"),),
+            component="monitoring",
+            owner="prometheus-operator",
+            types=("Ingress",),
+        ),
+    ]
+    if env.admin_source_ranges:
+        policies.append(
+            Policy(
+                "grafana",
+                monitoring,
+                GRAFANA_PODS,
+                ingress=(Rule((_traefik(env),), ports(GRAFANA_PORT), "Grafana UI, through Traefik's IP allow-list"),),
+                component="monitoring",
+                owner="grafana",
+                types=("Ingress",),
+            )
+        )
+    return policies
+
+
+def _acme_solver_policies(env: Environment) -> list[Policy]:
+    """cert-manager answers HTTP-01 challenges from pods beside each Certificate."""
+    namespaces = [env.namespace]
+    if env.admin_source_ranges:
+        namespaces += [env.monitoring_namespace, env.messaging_namespace]
+    return [
+        Policy(
+            "acme-http01-solver",
+            namespace,
+            ACME_SOLVER_PODS,
+            ingress=(Rule((_traefik(env),), ports(ACME_SOLVER_PORT), "Let's Encrypt reaches the solver through Traefik"),),
+            component="tls",
+            owner="cert-manager",
+            types=("Ingress",),
+        )
+        for namespace in namespaces
+    ]
+
+
+class NetworkPolicies(Part):
+    def __init__(self, scope: Construct, id: str, env: Environment, policies: tuple[Policy, ...]) -> None:
+        super().__init__(scope, id, env)
+        for policy in policies:
+            k8s.KubeNetworkPolicy(
+                self,
+                f"{policy.namespace}-{policy.name}",
+                metadata=self.meta(
+                    policy.name,
+                    labels(env, policy.owner, policy.component),
+                    policy.namespace,
+                    annotations=_explanation(policy),
+                ),
+                spec=k8s.NetworkPolicySpec(
+                    pod_selector=k8s.LabelSelector(match_labels=dict(policy.pods) or None),
+                    policy_types=list(policy.types),
+                    # No rule at all denies everything in that direction.
+                    ingress=[_ingress(rule, policy.namespace) for rule in policy.ingress] or None,
+                    egress=[_egress(rule, policy.namespace) for rule in policy.egress] or None,
+                ),
+            )
+
+
+def _explanation(policy: Policy) -> dict[str, str] | None:
+    """Why each rule exists, since a NetworkPolicy has nowhere else to say it."""
+    reasons = [f"ingress: {rule.reason}" for rule in policy.ingress] + [f"egress: {rule.reason}" for rule in policy.egress]
+    return {"e-commerce/allows": "; ".join(reasons)} if reasons else None
+
+
+def _peer(peer: Peer, own_namespace: str) -> k8s.NetworkPolicyPeer:
+    if peer.cidr is not None:
+        return k8s.NetworkPolicyPeer(ip_block=k8s.IpBlock(cidr=peer.cidr, except_=list(peer.excluded) or None))
+    namespace = peer.namespace or own_namespace
+    return k8s.NetworkPolicyPeer(
+        namespace_selector=k8s.LabelSelector(match_labels={"kubernetes.io/metadata.name": namespace}),
+        pod_selector=k8s.LabelSelector(match_labels=dict(peer.pods) if peer.pods else None),
+    )
+
+
+def _ports(rule: Rule) -> list[k8s.NetworkPolicyPort] | None:
+    if not rule.ports:
+        return None
+    return [k8s.NetworkPolicyPort(port=int_or_string(p.port), end_port=p.end_port, protocol=p.protocol) for p in rule.ports]
+
+
+def _ingress(rule: Rule, namespace: str) -> k8s.NetworkPolicyIngressRule:
+    return k8s.NetworkPolicyIngressRule(from_=[_peer(peer, namespace) for peer in rule.peers], ports=_ports(rule))
+
+
+def _egress(rule: Rule, namespace: str) -> k8s.NetworkPolicyEgressRule:
+    return k8s.NetworkPolicyEgressRule(to=[_peer(peer, namespace) for peer in rule.peers], ports=_ports(rule))

@@ -1,0 +1,104 @@
+"""ResourceQuota and LimitRange of the application namespace, sized from what runs there.
+
+Each workload reports its footprint (pods at their most, with the resources of their
+containers); the quota is their sum plus headroom, so it can never block a rollout or a
+scale-up the environment allows, yet stops anything beyond it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from cdk8s_plus_27 import k8s
+from constructs import Construct
+
+from .environments import Environment, Resources
+from .meta import Part, labels, quantity
+from .units import parse_quantity
+
+# Room for a rollout of everything at once, debugging pods and the unexpected.
+HEADROOM = Decimal("1.25")
+MEBIBYTE = Decimal(2) ** 20
+
+
+@dataclass(frozen=True)
+class Footprint:
+    pods: int
+    containers: tuple[Resources, ...]
+    storage: Decimal = Decimal(0)
+    claims: int = 0
+
+    def _total(self, field: str, kind: str) -> Decimal:
+        per_pod = sum((parse_quantity(getattr(c, field), field, kind) for c in self.containers), Decimal(0))
+        return per_pod * self.pods
+
+
+def total(footprints: Iterable[Footprint]) -> dict[str, Decimal]:
+    footprints = list(footprints)
+    sums = {
+        "requests.cpu": sum((f._total("cpu_request", "cpu") for f in footprints), Decimal(0)),
+        "requests.memory": sum((f._total("memory_request", "memory") for f in footprints), Decimal(0)),
+        "limits.cpu": sum((f._total("cpu_limit", "cpu") for f in footprints), Decimal(0)),
+        "limits.memory": sum((f._total("memory_limit", "memory") for f in footprints), Decimal(0)),
+    }
+    return sums
+
+
+def _cpu(cores: Decimal) -> str:
+    return f"{math.ceil(cores * 1000)}m"
+
+
+def _memory(amount: Decimal) -> str:
+    return f"{math.ceil(amount / MEBIBYTE)}Mi"
+
+
+class NamespaceLimits(Part):
+    def __init__(self, scope: Construct, id: str, env: Environment, footprints: tuple[Footprint, ...]) -> None:
+        super().__init__(scope, id, env)
+        namespace = env.namespace
+        sums = total(footprints)
+        hard = {
+            "pods": quantity(str(math.ceil(sum(f.pods for f in footprints) * HEADROOM))),
+            "requests.cpu": quantity(_cpu(sums["requests.cpu"] * HEADROOM)),
+            "requests.memory": quantity(_memory(sums["requests.memory"] * HEADROOM)),
+            "limits.cpu": quantity(_cpu(sums["limits.cpu"] * HEADROOM)),
+            "limits.memory": quantity(_memory(sums["limits.memory"] * HEADROOM)),
+            "persistentvolumeclaims": quantity(str(sum(f.claims for f in footprints))),
+            "requests.storage": quantity(
+                _memory(sum((f.storage for f in footprints), Decimal(0))) if any(f.claims for f in footprints) else "0"
+            ),
+            # Traffic enters through Traefik only.
+            "services.loadbalancers": quantity("0"),
+            "services.nodeports": quantity("0"),
+        }
+        quota_labels = labels(env, namespace, "quota")
+        k8s.KubeResourceQuota(
+            self,
+            "quota",
+            metadata=self.meta("e-commerce", quota_labels, namespace),
+            spec=k8s.ResourceQuotaSpec(hard=hard),
+        )
+        largest_cpu = max((c.cpu_limit for f in footprints for c in f.containers), key=lambda v: parse_quantity(v, "cpu", "cpu"))
+        largest_memory = max(
+            (c.memory_limit for f in footprints for c in f.containers), key=lambda v: parse_quantity(v, "memory", "memory")
+        )
+        defaults = env.resources
+        k8s.KubeLimitRange(
+            self,
+            "limits",
+            metadata=self.meta("e-commerce", quota_labels, namespace),
+            spec=k8s.LimitRangeSpec(
+                limits=[
+                    k8s.LimitRangeItem(
+                        type="Container",
+                        # A container that forgets its resources gets a service's.
+                        default_request={"cpu": quantity(defaults.cpu_request), "memory": quantity(defaults.memory_request)},
+                        default={"cpu": quantity(defaults.cpu_limit), "memory": quantity(defaults.memory_limit)},
+                        max={"cpu": quantity(largest_cpu), "memory": quantity(largest_memory)},
+                    )
+                ]
+            ),
+        )
