@@ -13,7 +13,7 @@ export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 # Some machines set this; cached bytecode matters for the large generated imports/.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: help setup synth test lint imports bench constraints clean
+.PHONY: help setup tools synth test lint imports bench constraints clean
 
 help:
 	@echo "make synth   set up (.venv, node_modules) and write dist/<env>/ for every environment (ENV=prod for one)"
@@ -38,7 +38,14 @@ node_modules/.installed: package.json package-lock.json
 synth: setup
 	$(PY) main.py $(if $(ENV),--env $(ENV))
 
-test: setup
+# promtool (Prometheus' rule checker) comes from Debian's prometheus package.
+tools:
+	@command -v promtool >/dev/null || { \
+	  echo "installing promtool (Debian package prometheus)"; \
+	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq --no-install-recommends prometheus >/dev/null; }
+
+test: setup tools
 	$(PY) -m ruff check --quiet .
 	$(PY) -m ruff format --check --quiet .
 	$(PY) -m pytest -q

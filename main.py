@@ -51,9 +51,10 @@ def main(argv: list[str] | None = None) -> int:
     from ecommerce.errors import ConfigError
 
     try:
-        from ecommerce.synth import synthesize
+        from ecommerce.synth import synthesize, write_documents
 
         written = synthesize(args.env, args.outdir)
+        write_documents(ROOT / "docs")
     except ConfigError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -79,3 +79,15 @@ def test_namespaces_are_applied_before_what_lives_in_them(documents, env):
 def test_sync_waves_follow_apply_order(documents, env):
     waves = [int(doc["metadata"]["annotations"]["argocd.argoproj.io/sync-wave"]) for doc in documents[env]]
     assert waves == sorted(waves)
+
+
+def test_generated_documents_are_fresh():
+    from ecommerce.synth import generated_documents
+
+    docs = DIST.parent / "docs"
+    stale = [
+        name
+        for name, content in generated_documents().items()
+        if not (docs / name).is_file() or (docs / name).read_text() != content
+    ]
+    assert not stale, f"docs/ is stale, run `make synth` and commit: {stale}"

@@ -23,6 +23,7 @@ MYSQL_ROOT_SECRET = "mysql-root-credentials"
 MYSQL_ACCOUNTS_SECRET = "mysql-accounts"
 MYSQL_EXPORTER_SECRET = "mysql-exporter"
 REDIS_SECRET = "redis-credentials"
+ALERTMANAGER_SECRET = "alertmanager-receivers"
 # The Messaging Topology Operator only imports user credentials from Secrets so labelled.
 RABBITMQ_IMPORT_LABEL = {"rabbitmq.com/topology-operator": "true"}
 REDIS_EXPORTER_PASSWORDS = "exporter-passwords.json"
@@ -172,6 +173,20 @@ def secret_specs(env: Environment, catalog: Catalog) -> tuple[SecretSpec, ...]:
                 # The keys the Messaging Topology Operator imports a user's credentials from.
                 data={"username": service.name, "password": Remote(f"rabbitmq/users/{service.name}", "password")},
                 extra_labels=RABBITMQ_IMPORT_LABEL,
+            )
+        )
+    if env.monitoring.alerting:
+        specs.append(
+            SecretSpec(
+                name=ALERTMANAGER_SECRET,
+                namespace=env.monitoring_namespace,
+                owner="alertmanager",
+                component="monitoring",
+                data={
+                    "slack-webhook-url": Remote("alerting/slack", "webhook-url"),
+                    "webhook-url": Remote("alerting/webhook", "url"),
+                    "smtp-password": Remote("smtp", "password"),
+                },
             )
         )
     specs.extend(service_secret(service, env) for service in catalog)

@@ -224,13 +224,41 @@ class Messaging:
 
 
 @dataclass(frozen=True)
+class AlertRouting:
+    """Where alerts go: critical ones to Slack and e-mail, warnings to e-mail, all to a webhook.
+
+    The Slack and webhook URLs and the SMTP password come from the secret store.
+    """
+
+    email_to: str
+    email_from: str
+    smtp_smarthost: str
+    slack_channel: str
+
+    def check(self, where: str) -> None:
+        _check_pattern(self.email_to, EMAIL, f"{where}.email_to", "e-mail address")
+        _check_pattern(self.email_from, EMAIL, f"{where}.email_from", "e-mail address")
+        _check_pattern(self.smtp_smarthost, re.compile(r"^[a-z0-9.-]+:\d+$"), f"{where}.smtp_smarthost", "host:port")
+        _check_pattern(
+            self.slack_channel, re.compile(r"^#[a-z0-9_-]+$"), f"{where}.slack_channel", "Slack channel such as '#alerts'"
+        )
+
+
+@dataclass(frozen=True)
 class Monitoring:
     level: MonitoringLevel
     retention: str
     scrape_interval: str
+    alert_routing: AlertRouting | None = None
 
     def check(self, where: str) -> None:
         _check_enum(self.level, MonitoringLevel, f"{where}.level")
+        if self.level is MonitoringLevel.ALERTING:
+            require(self.alert_routing is not None, f"{where}.alert_routing", "alerting needs somewhere to send alerts")
+            assert self.alert_routing is not None
+            self.alert_routing.check(f"{where}.alert_routing")
+        else:
+            require(self.alert_routing is None, f"{where}.alert_routing", f"monitoring level {self.level} sends no alerts")
         require(
             isinstance(self.retention, str) and re.match(r"^[0-9]+d$", self.retention) is not None,
             f"{where}.retention",
@@ -448,7 +476,20 @@ def _check_types(instance: Any, where: str = "") -> None:
 
 _MODEL_CLASSES: dict[str, type] = {
     cls.__name__: cls
-    for cls in (Resources, Autoscaling, Backup, Database, Cache, Messaging, Monitoring, SecretStore, Secrets, Tls, TargetCluster)
+    for cls in (
+        Resources,
+        Autoscaling,
+        Backup,
+        Database,
+        Cache,
+        Messaging,
+        AlertRouting,
+        Monitoring,
+        SecretStore,
+        Secrets,
+        Tls,
+        TargetCluster,
+    )
 }
 
 
@@ -565,7 +606,17 @@ PROD = Environment(
         storage="50Gi",
         resources=Resources(cpu_request="1", cpu_limit="2", memory_request="2Gi", memory_limit="4Gi"),
     ),
-    monitoring=Monitoring(level=MonitoringLevel.ALERTING, retention="30d", scrape_interval="30s"),
+    monitoring=Monitoring(
+        level=MonitoringLevel.ALERTING,
+        retention="30d",
+        scrape_interval="30s",
+        alert_routing=AlertRouting(
+            email_to="oncall@e-commerce.example.com",
+            email_from="alertmanager@e-commerce.example.com",
+            smtp_smarthost="smtp.e-commerce.example.com:587",
+            slack_channel="#e-commerce-alerts",
+        ),
+    ),
     secrets=Secrets(
         mode=SecretsMode.EXTERNAL_ROTATION,
         store=SecretStore(

@@ -140,6 +140,8 @@ class Microservice(Part):
                         # A settings change rolls the pods, which read them only at start.
                         "checksum/config": _checksum(props.settings),
                         "kubectl.kubernetes.io/default-container": CONTAINER,
+                        # Services log one JSON object per line; Fluent Bit parses it as such.
+                        "fluentbit.io/parser": "json",
                     },
                 ),
                 spec=k8s.PodSpec(

@@ -9,6 +9,7 @@ from .credentials import secret_specs
 from .edge import ACME_SOLVER_FOOTPRINT, ClusterIssuer, Edge
 from .environments import Environment
 from .microservice import Microservice, MicroserviceProps
+from .monitoring.stack import Observability
 from .mysql import MySql, MySqlProps
 from .namespaces import Namespaces
 from .network import NetworkPolicies, network_policies
@@ -77,6 +78,7 @@ class EcommercePlatform:
         NamespaceLimits(foundation, "limits", env, tuple(footprints))
         gateway = next(service.name for service in catalog if service.route_prefix == "/")
         Edge(self.chart("edge"), "edge", env, gateway)
+        Observability(self.chart("monitoring"), "observability", env, catalog)
 
     def _microservice(self, service) -> Microservice:
         wiring = wire(service, self.env, self.catalog)

@@ -10,9 +10,20 @@ from pathlib import Path
 import cdk8s
 
 from .catalog import CATALOG, Catalog
-from .environments import ENVIRONMENTS, get_environment
+from .docs import metrics, runbooks, write_if_changed
+from .environments import ENVIRONMENTS, PROD, get_environment
 from .platform import EcommercePlatform
 from .releases import RELEASES_DIR, load_release
+
+
+def generated_documents(catalog: Catalog = CATALOG) -> dict[str, str]:
+    """docs/ files derived from the model, by path relative to docs/."""
+    return {"runbooks.md": runbooks(PROD), "metrics.md": metrics()}
+
+
+def write_documents(docs_dir: Path, catalog: Catalog = CATALOG) -> None:
+    for name, content in generated_documents(catalog).items():
+        write_if_changed(docs_dir / name, content)
 
 
 def synthesize(

@@ -1,0 +1,1 @@
+"""Observability: scraping, rules, dashboards and alert routing, per monitoring level."""

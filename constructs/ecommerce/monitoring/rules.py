@@ -1,0 +1,321 @@
+"""Recording rules and alerts, as data.
+
+The same groups become the PrometheusRule objects and the rule file that `promtool check
+rules` and `promtool test rules` (tests/alerts/) check. Every alert carries a severity, a
+summary, a description and a runbook link into docs/runbooks.md, generated from the
+`runbook` text below.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..environments import Environment
+from ..project import REPOSITORY_URL
+
+RUNBOOKS = f"{REPOSITORY_URL}/blob/main/docs/runbooks.md"
+
+
+@dataclass(frozen=True)
+class Recording:
+    record: str
+    expr: str
+
+
+@dataclass(frozen=True)
+class Alert:
+    name: str
+    expr: str
+    duration: str
+    severity: str
+    summary: str
+    description: str
+    # What to look at and do when it fires (docs/runbooks.md).
+    runbook: str
+
+    @property
+    def runbook_url(self) -> str:
+        return f"{RUNBOOKS}#{self.name.lower()}"
+
+
+def recordings(env: Environment) -> tuple[Recording, ...]:
+    app = f'namespace="{env.namespace}"'
+    return (
+        Recording("service:http_requests:rate5m", f"sum by (namespace, service) (rate(http_requests_total{{{app}}}[5m]))"),
+        Recording(
+            "service:http_errors:rate5m",
+            f'sum by (namespace, service) (rate(http_requests_total{{{app}, status=~"5.."}}[5m]))',
+        ),
+        Recording("service:http_errors:ratio_rate5m", "service:http_errors:rate5m / service:http_requests:rate5m"),
+        Recording(
+            "service:http_request_duration_seconds:p95_5m",
+            "histogram_quantile(0.95, sum by (namespace, service, le) "
+            f"(rate(http_request_duration_seconds_bucket{{{app}}}[5m])))",
+        ),
+        *(
+            Recording(f"site:shop_{name}:increase1h", f"sum by (site) (increase(shop_{name}_total{{{app}}}[1h]))")
+            for name in (
+                "orders_placed",
+                "order_revenue_euros",
+                "visits",
+                "checkouts_started",
+                "baskets_created",
+                "baskets_abandoned",
+            )
+        ),
+        Recording("site:shop_conversion:ratio1h", "site:shop_orders_placed:increase1h / site:shop_visits:increase1h"),
+        Recording(
+            "site:shop_average_order_value_euros:1h",
+            "site:shop_order_revenue_euros:increase1h / site:shop_orders_placed:increase1h",
+        ),
+        Recording(
+            "site:shop_basket_abandonment:ratio1h",
+            "site:shop_baskets_abandoned:increase1h / site:shop_baskets_created:increase1h",
+        ),
+        Recording(
+            "shop:checkout_failures:ratio10m",
+            f"sum(rate(shop_checkout_failures_total{{{app}}}[10m])) / sum(rate(shop_checkouts_started_total{{{app}}}[10m]))",
+        ),
+    )
+
+
+def alerts(env: Environment) -> tuple[Alert, ...]:
+    app = f'namespace="{env.namespace}"'
+    data = f'namespace="{env.data_namespace}"'
+    messaging = f'namespace="{env.messaging_namespace}"'
+    ours = f'namespace=~"{"|".join(env.owned_namespaces)}"'
+    return (
+        Alert(
+            "ServiceDown",
+            f'up{{{app}, service!~"redis.*"}} == 0',
+            "2m",
+            "critical",
+            "{{ $labels.service }} is down",
+            "Prometheus cannot scrape {{ $labels.pod }} of {{ $labels.service }} for 2 minutes.",
+            "Check the pod's events and logs (`kubectl describe pod`, `kubectl logs`). A failing readiness "
+            "probe or an OOM kill usually explains it; roll back the last release if it started with one.",
+        ),
+        Alert(
+            "HighErrorRate",
+            "service:http_errors:ratio_rate5m > 0.05 and service:http_requests:rate5m > 0.1",
+            "5m",
+            "critical",
+            "{{ $labels.service }} answers more than 5% of requests with 5xx",
+            "{{ $value | humanizePercentage }} of requests to {{ $labels.service }} failed over 5 minutes.",
+            "Read the service's error logs for the failing route; check its dependencies (MySQL, Redis, "
+            "RabbitMQ alerts). Roll back if the errors began with a release.",
+        ),
+        Alert(
+            "HighLatency",
+            "service:http_request_duration_seconds:p95_5m > 1",
+            "10m",
+            "warning",
+            "{{ $labels.service }} is slow (p95 above 1s)",
+            "The 95th percentile latency of {{ $labels.service }} is {{ $value | humanizeDuration }}.",
+            "Look at CPU throttling and memory on the Infrastructure dashboard, MySQL connections and "
+            "slow queries, and whether the HPA is at its maximum.",
+        ),
+        Alert(
+            "PodCrashLooping",
+            f'max_over_time(kube_pod_container_status_waiting_reason{{{ours}, reason="CrashLoopBackOff"}}[5m]) >= 1',
+            "10m",
+            "warning",
+            "{{ $labels.pod }} is crash-looping",
+            "Container {{ $labels.container }} of {{ $labels.pod }} keeps restarting.",
+            "`kubectl logs --previous` shows why it exits; a missing Secret or a failing migration are the usual causes.",
+        ),
+        Alert(
+            "DeploymentReplicasUnavailable",
+            f"kube_deployment_status_replicas_unavailable{{{app}}} > 0",
+            "10m",
+            "warning",
+            "{{ $labels.deployment }} has unavailable replicas",
+            "{{ $value }} replicas of {{ $labels.deployment }} have been unavailable for 10 minutes.",
+            "Check scheduling (quota, node capacity, topology spread) and the pods' readiness.",
+        ),
+        Alert(
+            "HPAAtMaximum",
+            f"kube_horizontalpodautoscaler_status_current_replicas{{{app}}}"
+            f" >= kube_horizontalpodautoscaler_spec_max_replicas{{{app}}}",
+            "15m",
+            "warning",
+            "{{ $labels.horizontalpodautoscaler }} is pinned at its maximum",
+            "The autoscaler has run at its maximum replicas for 15 minutes; demand may exceed capacity.",
+            "Confirm the load is legitimate (Business dashboard), then raise `autoscaling.max_replicas` in "
+            "environments.py or the resources of the service.",
+        ),
+        Alert(
+            "MySQLDown",
+            f"mysql_up{{{data}}} == 0",
+            "1m",
+            "critical",
+            "MySQL instance {{ $labels.pod }} is down",
+            "mysqld_exporter cannot reach MySQL on {{ $labels.pod }}.",
+            "Check the InnoDBCluster status (`kubectl get innodbcluster -n e-commerce-data`) and the mysql "
+            "container logs. With 3 members the cluster survives one loss; restore the member.",
+        ),
+        Alert(
+            "MySQLReplicationLag",
+            f"max by (pod) (mysql_perf_schema_transactions_in_queue{{{data}}}) > 100",
+            "5m",
+            "warning",
+            "MySQL member {{ $labels.pod }} lags behind",
+            "{{ $value }} transactions wait to be applied on {{ $labels.pod }}.",
+            "A member that cannot keep up usually lacks I/O or CPU; look at its disk and the write load.",
+        ),
+        Alert(
+            "MySQLConnectionsNearLimit",
+            f"max by (pod) (mysql_global_status_threads_connected{{{data}}}"
+            f" / mysql_global_variables_max_connections{{{data}}}) > 0.8",
+            "5m",
+            "warning",
+            "MySQL {{ $labels.pod }} uses over 80% of its connections",
+            "{{ $value | humanizePercentage }} of max_connections are in use.",
+            "More replicas mean more connection pools: check the HPA, and raise max_connections in "
+            "mysql.py if the load is legitimate.",
+        ),
+        Alert(
+            "RabbitMQQueueBacklog",
+            f'rabbitmq_detailed_queue_messages_ready{{{messaging}, queue!="shop.dead-letter"}} > 1000',
+            "10m",
+            "warning",
+            "Queue {{ $labels.queue }} is backing up",
+            "{{ $value }} messages wait in {{ $labels.queue }}.",
+            "The consuming service is too slow or failing: check its logs and replicas.",
+        ),
+        Alert(
+            "RabbitMQQueueWithoutConsumers",
+            f'rabbitmq_detailed_queue_consumers{{{messaging}, queue!="shop.dead-letter"}} == 0',
+            "5m",
+            "critical",
+            "Nobody consumes {{ $labels.queue }}",
+            "Queue {{ $labels.queue }} has had no consumer for 5 minutes; its events are not handled.",
+            "The owning service is down or cannot log in to RabbitMQ (check its RabbitMQ user and password).",
+        ),
+        Alert(
+            "RabbitMQDeadLetters",
+            f'rabbitmq_detailed_queue_messages_ready{{{messaging}, queue="shop.dead-letter"}} > 0',
+            "15m",
+            "warning",
+            "Messages are dead-lettered",
+            "{{ $value }} messages failed too often and wait in shop.dead-letter.",
+            "Inspect them in the management UI, fix the consumer, then move them back with a shovel.",
+        ),
+        Alert(
+            "RabbitMQMemoryAlarm",
+            f"max(rabbitmq_alarms_memory_used_watermark{{{messaging}}}) > 0",
+            "1m",
+            "critical",
+            "RabbitMQ raised its memory alarm",
+            "Publishers are blocked until memory drops below the watermark.",
+            "Find the growing queues (Infrastructure dashboard); scale or fix their consumers.",
+        ),
+        Alert(
+            "RedisDown",
+            f"redis_up{{{app}}} == 0",
+            "1m",
+            "critical",
+            "Redis {{ $labels.pod }} is down",
+            "redis_exporter cannot reach Redis on {{ $labels.pod }}; sessions and baskets are affected.",
+            "Check the redis pod; in prod Sentinel promotes a replica within seconds.",
+        ),
+        Alert(
+            "RedisMemoryNearLimit",
+            f"redis_memory_used_bytes{{{app}}} / (redis_memory_max_bytes{{{app}}} > 0) > 0.9",
+            "5m",
+            "warning",
+            "Redis {{ $labels.pod }} is close to maxmemory",
+            "{{ $value | humanizePercentage }} of maxmemory is used; keys with a TTL will be evicted.",
+            "Raise cache.max_memory in environments.py, or look for a key pattern that grows without TTL.",
+        ),
+        Alert(
+            "RedisEvictions",
+            f"increase(redis_evicted_keys_total{{{app}}}[10m]) > 0",
+            "0m",
+            "warning",
+            "Redis evicts keys",
+            "{{ $value }} keys were evicted in 10 minutes: sessions or baskets may be lost early.",
+            "Redis is full; see RedisMemoryNearLimit.",
+        ),
+        Alert(
+            "CertificateExpiringSoon",
+            f"certmanager_certificate_expiration_timestamp_seconds{{{ours}}} - time() < 14 * 86400",
+            "1h",
+            "warning",
+            "Certificate {{ $labels.name }} expires in less than 14 days",
+            "cert-manager renews 30 days ahead, so renewal has been failing.",
+            "`kubectl describe certificate`, then the Order and Challenge: HTTP-01 needs Traefik to route "
+            "/.well-known/acme-challenge to the solver pod.",
+        ),
+        Alert(
+            "ExternalSecretSyncFailing",
+            f'externalsecret_status_condition{{{ours}, condition="Ready", status="False"}} == 1',
+            "10m",
+            "critical",
+            "ExternalSecret {{ $labels.name }} does not sync",
+            "The Secret is stale: rotated values are not applied, and new pods may not start.",
+            "`kubectl describe externalsecret`: usually a missing key in the secret store or an expired store credential.",
+        ),
+        Alert(
+            "OrdersCollapsed",
+            "sum(site:shop_orders_placed:increase1h) < 0.5 * sum(site:shop_orders_placed:increase1h offset 1w)"
+            " and sum(site:shop_orders_placed:increase1h offset 1w) > 10",
+            "15m",
+            "critical",
+            "Orders per hour fell by more than half",
+            "{{ $value }} orders in the last hour, less than half of the same hour last week.",
+            "Check checkout errors, payment provider status and the api-gateway; a broken release or an "
+            "outage of a dependency is likely.",
+        ),
+        Alert(
+            "CartAbandonmentSpike",
+            "sum(site:shop_baskets_abandoned:increase1h) / sum(site:shop_baskets_created:increase1h) > 0.8"
+            " and sum(site:shop_baskets_created:increase1h) > 20",
+            "30m",
+            "warning",
+            "Most baskets are abandoned",
+            "{{ $value | humanizePercentage }} of the last hour's baskets were abandoned.",
+            "Look for errors or latency in baskets, orders and products; then for a pricing or stock issue.",
+        ),
+        Alert(
+            "CheckoutErrors",
+            "shop:checkout_failures:ratio10m > 0.05",
+            "10m",
+            "critical",
+            "More than 5% of checkouts fail",
+            "{{ $value | humanizePercentage }} of checkouts failed over 10 minutes.",
+            "Break the failures down by reason on the Business dashboard: payment (provider), stock "
+            "(products), error (orders' logs).",
+        ),
+    )
+
+
+def rule_groups(env: Environment, alerting: bool) -> list[dict]:
+    """The Prometheus rule groups of an environment, as a rule file holds them."""
+    groups = [
+        {
+            "name": "e-commerce.recording",
+            "rules": [{"record": rule.record, "expr": rule.expr} for rule in recordings(env)],
+        }
+    ]
+    if alerting:
+        groups.append(
+            {
+                "name": "e-commerce.alerts",
+                "rules": [
+                    {
+                        "alert": alert.name,
+                        "expr": alert.expr,
+                        "for": alert.duration,
+                        "labels": {"severity": alert.severity, "environment": env.name},
+                        "annotations": {
+                            "summary": alert.summary,
+                            "description": alert.description,
+                            "runbook_url": alert.runbook_url,
+                        },
+                    }
+                    for alert in alerts(env)
+                ],
+            }
+        )
+    return groups
