@@ -13,7 +13,7 @@ export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 # Some machines set this; cached bytecode matters for the large generated imports/.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: help setup tools synth test lint imports bench constraints clean
+.PHONY: help setup tools synth test lint imports crds bench constraints deploy verify cleanup clean
 
 help:
 	@echo "make synth   set up (.venv, node_modules) and write dist/<env>/ for every environment (ENV=prod for one)"
@@ -21,6 +21,8 @@ help:
 	@echo "make imports regenerate imports/ from the pinned CRDs in ../shared/crds"
 	@echo "make bench   measure import floor, synth times and scaling"
 	@echo "make lint    ruff"
+	@echo "make deploy ENV=dev | make verify ENV=prod | make cleanup ENV=dev [CONFIRM=prod]   kubectl, without Argo CD"
+	@echo "make crds DIR=/tmp/crds   download the pinned CRDs (for a clone without ../shared/crds)"
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -56,6 +58,17 @@ lint: setup
 imports: setup
 	$(PY) scripts/import_crds.py
 	$(PY) -m compileall -q imports >/dev/null
+
+crds: setup
+	$(PY) scripts/fetch_crds.py $(or $(DIR),.crds)
+
+deploy verify: setup
+	@test -n "$(ENV)" || { echo "usage: make $@ ENV=dev|staging|prod"; exit 2; }
+	$(PY) scripts/platformctl.py $@ $(ENV)
+
+cleanup: setup
+	@test -n "$(ENV)" || { echo "usage: make cleanup ENV=dev|staging|prod [CONFIRM=<env>]"; exit 2; }
+	$(PY) scripts/platformctl.py cleanup $(ENV) $(if $(CONFIRM),--confirm $(CONFIRM))
 
 bench: setup
 	$(PY) scripts/bench.py

@@ -39,5 +39,11 @@ def documents(synthesized: Path) -> dict[str, list[dict]]:
 
 
 @pytest.fixture(scope="session")
+def bootstrap(synthesized: Path) -> dict[str, list[dict]]:
+    """The Argo CD bootstrap of each environment (dist/<env>/argocd)."""
+    return {name: load_documents(synthesized / name / "argocd") for name in ENVIRONMENTS}
+
+
+@pytest.fixture(scope="session")
 def all_documents(documents: dict[str, list[dict]]) -> list[tuple[str, dict]]:
     return [(env, doc) for env, docs in documents.items() for doc in docs]

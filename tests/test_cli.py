@@ -21,6 +21,7 @@ def project(tmp_path: Path) -> Path:
     shutil.copy2(ROOT / "main.py", copy / "main.py")
     shutil.copytree(ROOT / "constructs", copy / "constructs", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "releases", copy / "releases")
+    shutil.copytree(ROOT / "deploy", copy / "deploy")
     (copy / "imports").symlink_to(ROOT / "imports")
     (copy / "dist" / "prod").mkdir(parents=True)
     (copy / "dist" / "prod" / "sentinel.yaml").write_text("previous output\n")

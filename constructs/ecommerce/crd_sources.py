@@ -28,11 +28,15 @@ def crds_dir() -> Path | None:
     return candidate if candidate.is_dir() else None
 
 
+def local_names(url_path: str) -> tuple[str, ...]:
+    """The local file name(s), in document order, of the upstream file at `url_path`."""
+    basename = url_path.rsplit("/", 1)[-1]
+    return _LOCAL_NAMES.get(basename, (basename,))
+
+
 def local_crd_files(url_path: str, directory: Path) -> list[Path]:
     """The local file(s) holding the same CRDs as the upstream file at `url_path`."""
-    basename = url_path.rsplit("/", 1)[-1]
-    names = _LOCAL_NAMES.get(basename, (basename,))
-    files = [directory / name for name in names]
+    files = [directory / name for name in local_names(url_path)]
     missing = [str(f) for f in files if not f.is_file()]
     if missing:
         raise FileNotFoundError(f"no local copy of {url_path}: missing {', '.join(missing)}")

@@ -24,6 +24,7 @@ MYSQL_ACCOUNTS_SECRET = "mysql-accounts"
 MYSQL_EXPORTER_SECRET = "mysql-exporter"
 REDIS_SECRET = "redis-credentials"
 ALERTMANAGER_SECRET = "alertmanager-receivers"
+GRAFANA_ADMIN_SECRET = "grafana-admin"
 # The Messaging Topology Operator only imports user credentials from Secrets so labelled.
 RABBITMQ_IMPORT_LABEL = {"rabbitmq.com/topology-operator": "true"}
 REDIS_EXPORTER_PASSWORDS = "exporter-passwords.json"
@@ -173,6 +174,16 @@ def secret_specs(env: Environment, catalog: Catalog) -> tuple[SecretSpec, ...]:
                 # The keys the Messaging Topology Operator imports a user's credentials from.
                 data={"username": service.name, "password": Remote(f"rabbitmq/users/{service.name}", "password")},
                 extra_labels=RABBITMQ_IMPORT_LABEL,
+            )
+        )
+    if env.monitoring.dashboards:
+        specs.append(
+            SecretSpec(
+                name=GRAFANA_ADMIN_SECRET,
+                namespace=env.monitoring_namespace,
+                owner="grafana",
+                component="monitoring",
+                data={"admin-user": "admin", "admin-password": Remote("grafana/admin", "password")},
             )
         )
     if env.monitoring.alerting:

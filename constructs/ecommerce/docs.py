@@ -6,6 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from .catalog import Catalog
 from .environments import Environment
 from .monitoring.metrics import EXPORTER_METRICS, SERVICE_METRICS
 from .monitoring.rules import alerts
@@ -63,6 +64,102 @@ def metrics() -> str:
     ]
     lines += [f"| `{m.name}` | {m.type} | {m.source} |" for m in EXPORTER_METRICS]
     return "\n".join(lines) + "\n"
+
+
+def _node(name: str) -> str:
+    return name.replace("-", "_")
+
+
+def architecture(catalog: Catalog, environments: tuple[Environment, ...]) -> str:
+    """Mermaid diagrams of the platform and its event flows, and the environments table."""
+    env = environments[-1]
+    app, data, messaging = env.namespace.replace(env.name, "&lt;env&gt;"), env.data_namespace, env.messaging_namespace
+    gateway = next(service.name for service in catalog if service.route_prefix == "/")
+    lines = [
+        GENERATED,
+        "# Architecture",
+        "",
+        "Generated from the service catalog (`constructs/ecommerce/catalog.py`) and the environment",
+        "model (`constructs/ecommerce/environments.py`) on every synth; a test fails if it is stale.",
+        "",
+        "## Services and data stores",
+        "",
+        "```mermaid",
+        "flowchart LR",
+        "  users([Customers]) --> traefik[Traefik: api.&lt;domain&gt;]",
+        f"  traefik --> {_node(gateway)}",
+        f'  subgraph app["{app}"]',
+    ]
+    lines += [f'    {_node(service.name)}["{service.name}"]' for service in catalog]
+    if catalog.using("uses_redis"):
+        lines.append("    redis[(Redis)]")
+    lines += ["  end", f'  subgraph data["{data}"]', "    mysql[(MySQL)]", "  end"]
+    lines += [f'  subgraph messaging["{messaging}"]', "    rabbitmq{{RabbitMQ: shop.events}}", "  end"]
+    for service in catalog:
+        for call in service.call_targets:
+            lines.append(f"  {_node(service.name)} --> {_node(call.service)}")
+    for service in catalog:
+        node = _node(service.name)
+        if service.database:
+            lines.append(f"  {node} -.-> mysql")
+        if service.uses_redis:
+            purposes = ", ".join(usage.purpose for usage in service.redis)
+            lines.append(f"  {node} -.->|{purposes}| redis")
+        if service.uses_rabbitmq:
+            lines.append(f"  {node} <-.-> rabbitmq")
+        for endpoint in service.egress:
+            lines.append(f"  {node} -.-> {_node(endpoint.name)}>{endpoint.name}: {endpoint.port}]")
+    lines += ["```", "", "## Event flows (RabbitMQ topic exchange `shop.events`)", "", "```mermaid", "flowchart LR"]
+    for event in catalog.events:
+        for publisher in catalog.publishers_of(event):
+            for consumer in catalog.consumers_of(event):
+                lines.append(f"  {_node(publisher.name)} -->|{event}| {_node(consumer.name)}")
+    lines += ["```", "", "## Environments", ""]
+    rows = [
+        ("namespace", lambda e: e.namespace),
+        ("cluster", lambda e: e.target_cluster.server),
+        ("domain", lambda e: e.domain),
+        (
+            "replicas",
+            lambda e: (
+                f"{e.replicas}" + (f", HPA {e.autoscaling.min_replicas}-{e.autoscaling.max_replicas}" if e.autoscaling else "")
+            ),
+        ),
+        (
+            "requests / limits",
+            lambda e: (
+                f"{e.resources.cpu_request}/{e.resources.memory_request} - {e.resources.cpu_limit}/{e.resources.memory_limit}"
+            ),
+        ),
+        ("MySQL", lambda e: f"{e.database.mode} ({e.database.instances} instances, {e.database.routers} routers)"),
+        ("Redis", lambda e: f"{e.cache.mode} ({e.cache.replicas} pods)"),
+        ("RabbitMQ", lambda e: f"{e.messaging.replicas} nodes" + (", quorum queues" if e.messaging.quorum_queues else "")),
+        ("monitoring", lambda e: str(e.monitoring.level)),
+        ("secrets", lambda e: str(e.secrets.mode) + (f" ({e.secrets.store.kind})" if e.secrets.store else "")),
+        ("TLS", lambda e: str(e.tls.mode)),
+        ("debug", lambda e: "on" if e.debug else "off"),
+        ("Argo CD", lambda e: f"{e.git_revision}, " + ("automatic sync" if e.auto_sync else "synced by the pipeline")),
+    ]
+    lines.append("| | " + " | ".join(e.name for e in environments) + " |")
+    lines.append("|---|" + "---|" * len(environments))
+    lines += [f"| {label} | " + " | ".join(value(e) for e in environments) + " |" for label, value in rows]
+    return "\n".join(lines) + "\n"
+
+
+def operators(environments: tuple[Environment, ...], root: Path) -> str:
+    from .argocd import install_commands
+
+    lines = [
+        GENERATED,
+        "# Installing the operators without Argo CD",
+        "",
+        "The same pinned releases and values as the Argo CD Applications in `dist/<env>/argocd/`, as",
+        "commands to run in order against the environment's cluster before `make deploy ENV=<env>`.",
+        "",
+    ]
+    for env in environments:
+        lines += [f"## {env.name}", "", "```sh", *[f"{command}\n" for command in install_commands(env, root)], "```", ""]
+    return "\n".join(lines)
 
 
 def write_if_changed(path: Path, content: str) -> None:

@@ -390,6 +390,10 @@ class Environment:
     admin_source_ranges: tuple[str, ...] = field(default=())
     # Developers may exec into and port-forward to pods (debugging in place).
     developer_exec: bool = False
+    # The branch Argo CD deploys this environment from, and whether it syncs by itself
+    # (otherwise the pipeline syncs it after approval).
+    git_revision: str = "main"
+    auto_sync: bool = False
 
     def __post_init__(self) -> None:
         try:
@@ -430,7 +434,8 @@ class Environment:
         self.monitoring.check("monitoring")
         self.secrets.check("secrets")
         self.tls.check("tls")
-        for flag in ("debug", "developer_exec", "require_pinned_images", "spread_across_zones"):
+        _check_pattern(self.git_revision, re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$"), "git_revision", "git branch name")
+        for flag in ("debug", "developer_exec", "require_pinned_images", "spread_across_zones", "auto_sync"):
             value = getattr(self, flag)
             require(isinstance(value, bool), flag, f"must be true or false (got {value!r})")
         require(
@@ -527,6 +532,8 @@ DEV = Environment(
     target_cluster=TargetCluster(name="dev", server="https://dev.k8s.e-commerce.example.com:6443"),
     require_pinned_images=False,
     developer_exec=True,
+    git_revision="develop",
+    auto_sync=True,
 )
 
 STAGING = Environment(
@@ -573,6 +580,8 @@ STAGING = Environment(
     domain="staging.e-commerce.example.com",
     target_cluster=TargetCluster(name="staging", server="https://staging.k8s.e-commerce.example.com:6443"),
     require_pinned_images=True,
+    git_revision="main",
+    auto_sync=True,
     admin_source_ranges=("10.0.0.0/8",),
 )
 
@@ -633,6 +642,8 @@ PROD = Environment(
     domain="e-commerce.example.com",
     target_cluster=TargetCluster(name="prod", server="https://prod.k8s.e-commerce.example.com:6443"),
     require_pinned_images=True,
+    git_revision="main",
+    auto_sync=False,
     admin_source_ranges=("10.0.0.0/8",),
 )
 

@@ -83,9 +83,9 @@ class Part(Construct):
         return cdk8s.ApiObjectMetadata(name=name, namespace=namespace, labels=dict(labels), annotations=merged)
 
     def _annotations(self, annotations: Mapping[str, str] | None) -> dict[str, str]:
-        merged = dict(annotations or {})
-        if self.wave is not None:
-            merged[SYNC_WAVE] = str(self.wave)
+        merged = {SYNC_WAVE: str(self.wave)} if self.wave is not None else {}
+        # An object may name its own wave (the Argo CD bootstrap orders its objects itself).
+        merged.update(annotations or {})
         return merged
 
 

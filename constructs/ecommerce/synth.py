@@ -9,8 +9,9 @@ from pathlib import Path
 
 import cdk8s
 
+from .argocd import ArgoCdBootstrap
 from .catalog import CATALOG, Catalog
-from .docs import metrics, runbooks, write_if_changed
+from .docs import architecture, metrics, operators, runbooks, write_if_changed
 from .environments import ENVIRONMENTS, PROD, get_environment
 from .platform import EcommercePlatform
 from .releases import RELEASES_DIR, load_release
@@ -18,7 +19,12 @@ from .releases import RELEASES_DIR, load_release
 
 def generated_documents(catalog: Catalog = CATALOG) -> dict[str, str]:
     """docs/ files derived from the model, by path relative to docs/."""
-    return {"runbooks.md": runbooks(PROD), "metrics.md": metrics()}
+    return {
+        "architecture.md": architecture(catalog, tuple(ENVIRONMENTS.values())),
+        "runbooks.md": runbooks(PROD),
+        "metrics.md": metrics(),
+        "operators.md": operators(tuple(ENVIRONMENTS.values()), Path(__file__).resolve().parents[2]),
+    }
 
 
 def write_documents(docs_dir: Path, catalog: Catalog = CATALOG) -> None:
@@ -48,6 +54,11 @@ def synthesize(
             app = cdk8s.App(outdir=str(staging / env.name), yaml_output_type=cdk8s.YamlOutputType.FILE_PER_CHART)
             EcommercePlatform(app, env, catalog, release)
             app.synth()
+            # A folder of its own: `kubectl apply -f dist/<env>` and the platform's Argo CD
+            # Application (not recursive) both leave it out.
+            bootstrap = cdk8s.App(outdir=str(staging / env.name / "argocd"), yaml_output_type=cdk8s.YamlOutputType.FILE_PER_CHART)
+            ArgoCdBootstrap(cdk8s.Chart(bootstrap, "bootstrap", disable_resource_name_hashes=True), "argocd", env)
+            bootstrap.synth()
         whole = not names or set(names) == set(ENVIRONMENTS)
         _swap_in(staging, outdir, None if whole else [env.name for env in environments])
     finally:

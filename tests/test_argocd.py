@@ -1,0 +1,128 @@
+"""Argo CD bootstrap: projects, pinned add-ons with values from the model, the platform app."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from ecommerce.argocd import ADD_ONS
+from ecommerce.crd_sources import crds_dir
+from ecommerce.environments import ENVIRONMENTS
+from ecommerce.project import REPOSITORY_URL
+
+from .schemas import custom_resource_errors
+
+ROOT = Path(__file__).resolve().parent.parent
+ENVS = list(ENVIRONMENTS)
+CRDS = crds_dir()
+
+
+def by_name(docs, kind):
+    return {doc["metadata"]["name"]: doc for doc in docs if doc["kind"] == kind}
+
+
+def wave(doc) -> int:
+    return int(doc["metadata"]["annotations"]["argocd.argoproj.io/sync-wave"])
+
+
+@pytest.mark.parametrize("env", ENVS)
+def test_projects_root_add_ons_then_platform(bootstrap, env):
+    docs = bootstrap[env]
+    projects = by_name(docs, "AppProject")
+    applications = by_name(docs, "Application")
+    assert set(projects) == {f"e-commerce-{env}-bootstrap", f"e-commerce-{env}-operators", f"e-commerce-{env}-platform"}
+    root, platform = applications[f"e-commerce-{env}-root"], applications[f"e-commerce-{env}"]
+    add_ons = [app for name, app in applications.items() if name not in (f"e-commerce-{env}-root", f"e-commerce-{env}")]
+    assert max(map(wave, projects.values())) < wave(root) < min(map(wave, add_ons))
+    assert max(map(wave, add_ons)) < wave(platform)
+    assert all(doc["metadata"]["namespace"] == "argocd" for doc in docs)
+
+
+@pytest.mark.parametrize("env", ENVS)
+def test_platform_application_syncs_the_environments_folder(bootstrap, env):
+    spec = by_name(bootstrap[env], "Application")[f"e-commerce-{env}"]["spec"]
+    environment = ENVIRONMENTS[env]
+    assert spec["source"] == {
+        "repoURL": REPOSITORY_URL,
+        "targetRevision": environment.git_revision,
+        "path": f"dist/{env}",
+        "directory": {"recurse": False},
+    }
+    assert spec["destination"] == {"server": environment.target_cluster.server}
+    assert ("automated" in spec["syncPolicy"]) == (env != "prod"), "prod is synced by hand or by the pipeline"
+    if env != "prod":
+        assert spec["syncPolicy"]["automated"] == {"prune": True, "selfHeal": True}
+
+
+@pytest.mark.parametrize("env", ENVS)
+def test_add_ons_come_from_pinned_releases(bootstrap, env):
+    for name, app in by_name(bootstrap[env], "Application").items():
+        source = app["spec"]["source"]
+        if "chart" in source:
+            assert re.fullmatch(r"v?\d+\.\d+\.\d+", source["targetRevision"]), f"{name}: {source['targetRevision']}"
+        elif "deploy/operators" in source.get("path", ""):
+            kustomization = yaml.safe_load((ROOT / source["path"] / "kustomization.yaml").read_text())
+            for resource in kustomization["resources"]:
+                assert re.search(r"/releases/download/v\d+\.\d+\.\d+/", resource), resource
+
+
+def test_add_on_versions_match_the_crds_the_code_is_typed_against():
+    imports = yaml.safe_load((ROOT / "cdk8s.yaml").read_text())["imports"]
+    urls = " ".join(imports)
+    crd_tags = {
+        "kube-prometheus-stack": "prometheus-operator",
+        "cert-manager": "cert-manager/cert-manager",
+        "external-secrets": "external-secrets/external-secrets",
+        "traefik": "traefik/traefik",
+        "mysql-operator": "mysql/mysql-operator",
+        "rabbitmq-cluster-operator": "rabbitmq/cluster-operator",
+        "rabbitmq-messaging-topology-operator": "rabbitmq/messaging-topology-operator",
+    }
+    for add_on in ADD_ONS:
+        assert f"{crd_tags[add_on.name]}/{add_on.app_version}/" in urls, add_on.name
+        if add_on.path:
+            assert f"/{add_on.app_version}/" in (ROOT / add_on.path / "kustomization.yaml").read_text()
+
+
+def values(bootstrap, env, name):
+    return by_name(bootstrap[env], "Application")[f"{name}-{env}"]["spec"]["source"]["helm"]["valuesObject"]
+
+
+def test_monitoring_values_follow_the_environment(bootstrap):
+    for env, grafana, alertmanager in (("dev", False, False), ("staging", True, False), ("prod", True, True)):
+        stack = values(bootstrap, env, "kube-prometheus-stack")
+        assert stack["prometheus"]["prometheusSpec"]["retention"] == ENVIRONMENTS[env].monitoring.retention
+        assert stack["grafana"]["enabled"] is grafana
+        assert stack["alertmanager"]["enabled"] is alertmanager
+    assert values(bootstrap, "prod", "kube-prometheus-stack")["prometheus"]["prometheusSpec"]["retention"] == "30d"
+
+
+def test_operators_only_where_the_environment_needs_them(bootstrap):
+    dev = set(by_name(bootstrap["dev"], "Application"))
+    assert "mysql-operator-dev" not in dev and "external-secrets-dev" not in dev
+    prod = set(by_name(bootstrap["prod"], "Application"))
+    assert {f"{add_on.name}-prod" for add_on in ADD_ONS} <= prod
+    irsa = values(bootstrap, "prod", "external-secrets")["serviceAccount"]["annotations"]
+    assert irsa["eks.amazonaws.com/role-arn"] == ENVIRONMENTS["prod"].secrets.store.role
+
+
+def test_platform_project_is_restricted_to_our_namespaces_and_repository(bootstrap):
+    spec = by_name(bootstrap["prod"], "AppProject")["e-commerce-prod-platform"]["spec"]
+    assert spec["sourceRepos"] == [REPOSITORY_URL]
+    assert {d["namespace"] for d in spec["destinations"]} == set(ENVIRONMENTS["prod"].owned_namespaces)
+    assert {d["server"] for d in spec["destinations"]} == {ENVIRONMENTS["prod"].target_cluster.server}
+    assert {(k["group"], k["kind"]) for k in spec["clusterResourceWhitelist"]} == {
+        ("", "Namespace"),
+        ("cert-manager.io", "ClusterIssuer"),
+        ("external-secrets.io", "ClusterSecretStore"),
+    }
+
+
+@pytest.mark.skipif(CRDS is None, reason="pinned CRDs not found; set ECOMMERCE_CRDS_DIR")
+@pytest.mark.parametrize("env", ENVS)
+def test_bootstrap_objects_match_the_argo_cd_crds(bootstrap, env):
+    errors = [f"{d['kind']}/{d['metadata']['name']}: {e}" for d in bootstrap[env] for e in custom_resource_errors(d, CRDS)]
+    assert not errors, "\n".join(errors)
