@@ -13,7 +13,7 @@ export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 # Some machines set this; cached bytecode matters for the large generated imports/.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: help setup tools synth test lint imports crds bench constraints deploy verify cleanup clean
+.PHONY: help setup tools synth test lint imports crds bench constraints checkov-constraints secrets-baseline deploy verify cleanup clean
 
 help:
 	@echo "make synth   set up (.venv, node_modules) and write dist/<env>/ for every environment (ENV=prod for one)"
@@ -24,13 +24,21 @@ help:
 	@echo "make deploy ENV=dev | make verify ENV=prod | make cleanup ENV=dev [CONFIRM=prod]   kubectl, without Argo CD"
 	@echo "make crds DIR=/tmp/crds   download the pinned CRDs (for a clone without ../shared/crds)"
 
-setup: $(VENV)/.installed node_modules/.installed
+CHECKOV_VENV := .venv-checkov
+
+setup: $(VENV)/.installed node_modules/.installed $(CHECKOV_VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required (found %s); set PYTHON=python3.X" % sys.version.split()[0])'
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	$(PY) -m compileall -q imports constructs >/dev/null
+	touch $@
+
+# checkov pins dependencies that conflict with the project's: it gets a venv of its own.
+$(CHECKOV_VENV)/.installed: requirements-checkov.txt
+	$(PYTHON) -m venv $(CHECKOV_VENV)
+	$(CHECKOV_VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-checkov.txt
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -77,5 +85,14 @@ constraints: setup
 	{ sed -n '1,2p' constraints.txt; $(PY) -m pip freeze --exclude-editable --disable-pip-version-check; } > constraints.txt.new
 	mv constraints.txt.new constraints.txt
 
+checkov-constraints: $(CHECKOV_VENV)/.installed
+	{ sed -n '1,2p' requirements-checkov.txt; $(CHECKOV_VENV)/bin/pip freeze --disable-pip-version-check; } > requirements-checkov.txt.new
+	mv requirements-checkov.txt.new requirements-checkov.txt
+
+# After a change that detect-secrets flags wrongly: rescan, then mark the new findings with
+# `.venv/bin/detect-secrets audit .secrets.baseline`.
+secrets-baseline: setup
+	$(PY) scripts/scan_secrets.py --update
+
 clean:
-	rm -rf $(VENV) node_modules .pytest_cache
+	rm -rf $(VENV) $(CHECKOV_VENV) node_modules .pytest_cache

@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         from ecommerce.synth import synthesize, write_documents
 
-        written = synthesize(args.env, args.outdir)
+        written = synthesize(args.env, args.outdir, parallel=True)
         write_documents(ROOT / "docs")
     except ConfigError as error:
         print(f"error: {error}", file=sys.stderr)

@@ -2,12 +2,17 @@
 
     .venv/bin/python scripts/bench.py [--runs 7]
 
-Each measurement runs a fresh Python process, as a user's `make synth` does.
+Each measurement runs a fresh Python process, as a user's `make synth` does:
+- the import floor, `python -c "import cdk8s_plus_27"`;
+- a full synth (main.py, every environment) and a single-environment synth (prod);
+- a scaling run: prod synthesised from synthetic catalogs of 12, 60 and 120 services
+  (the real 12, cloned), reporting the time per service.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import statistics
 import subprocess
@@ -16,10 +21,13 @@ import tempfile
 import time
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 ENV = dict(os.environ, JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION="20")
 ENV.pop("PYTHONDONTWRITEBYTECODE", None)
+SCALES = (12, 60, 120)
 
 
 def median_seconds(command: list[str], runs: int) -> float:
@@ -31,10 +39,62 @@ def median_seconds(command: list[str], runs: int) -> float:
     return statistics.median(samples)
 
 
+def synthetic_catalog(size: int):
+    """The real catalog cloned into size/12 groups; each clone calls and messages its own group."""
+    sys.path[:0] = [str(ROOT / "constructs"), str(ROOT)]
+    from ecommerce.catalog import CATALOG, Catalog
+
+    groups = size // len(CATALOG)
+    services = list(CATALOG.services)
+    for group in range(1, groups):
+        code = chr(ord("a") + group)
+
+        def rename(name: str, code: str = code) -> str:
+            return f"{name}-{code}"
+
+        def event(name: str, code: str = code) -> str:
+            aggregate, action = name.split(".")
+            return f"{aggregate}{code}.{action}"
+
+        for service in CATALOG.services:
+            services.append(
+                dataclasses.replace(
+                    service,
+                    name=rename(service.name),
+                    route_prefix=f"/{code}{service.route_prefix}".rstrip("/"),
+                    redis=(),
+                    calls=tuple(rename(call) for call in service.calls),
+                    publishes=tuple(map(event, service.publishes)),
+                    consumes=tuple(map(event, service.consumes)),
+                    secrets=tuple(f"{rename(s.split(':')[0])}:{s.split(':')[1]}" if ":" in s else s for s in service.secrets),
+                )
+            )
+    return Catalog(tuple(services))
+
+
+def synth_scaled(size: int) -> None:
+    """Worker mode: synthesise prod for a synthetic catalog of `size` services."""
+    catalog = synthetic_catalog(size)
+    from ecommerce.synth import synthesize
+
+    release = yaml.safe_load((ROOT / "releases" / "prod.yaml").read_text())
+    base = {service.name: service.name.rsplit("-", 1)[0] for service in catalog}
+    images = {name: release["images"].get(name) or release["images"][base[name]] for name in catalog.names}
+    with tempfile.TemporaryDirectory() as scratch:
+        releases = Path(scratch) / "releases"
+        releases.mkdir()
+        (releases / "prod.yaml").write_text(yaml.safe_dump({"images": images, "platform": release["platform"]}))
+        synthesize(["prod"], Path(scratch) / "dist", catalog=catalog, releases_dir=releases)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--synth-scaled", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.synth_scaled:
+        synth_scaled(args.synth_scaled)
+        return 0
     with tempfile.TemporaryDirectory() as scratch:
         outdir = str(Path(scratch) / "dist")
         # Warm the OS file cache and bytecode once so every sample measures the same thing.
@@ -42,10 +102,18 @@ def main() -> int:
         floor = median_seconds([PYTHON, "-c", "import cdk8s_plus_27"], args.runs)
         full = median_seconds([PYTHON, "main.py", "--outdir", outdir], args.runs)
         single = median_seconds([PYTHON, "main.py", "--env", "prod", "--outdir", outdir], args.runs)
-    print(f"runs per measurement: {args.runs} (median wall time)")
+        scaled = {size: median_seconds([PYTHON, __file__, "--synth-scaled", str(size)], args.runs) for size in SCALES}
+    print(f"runs per measurement: {args.runs} (median wall time, fresh process each)")
     print(f"import floor  python -c 'import cdk8s_plus_27' : {floor:6.3f} s")
-    print(f"full synth    main.py (dev, staging, prod)     : {full:6.3f} s  = {full / floor:4.2f} x floor")
-    print(f"single synth  main.py --env prod               : {single:6.3f} s  = {single / floor:4.2f} x floor")
+    print(f"full synth    main.py (dev, staging, prod)     : {full:6.3f} s  = {full / floor:4.2f} x floor (target 2)")
+    print(f"single synth  main.py --env prod               : {single:6.3f} s  = {single / floor:4.2f} x floor (target 1.5)")
+    smallest = SCALES[0]
+    for size in SCALES:
+        extra = ""
+        if size != smallest:
+            per_service = (scaled[size] - scaled[smallest]) / (size - smallest)
+            extra = f"  +{per_service * 1000:5.1f} ms per service beyond {smallest}"
+        print(f"scaling       prod, {size:3d} services               : {scaled[size]:6.3f} s{extra}")
     return 0
 
 

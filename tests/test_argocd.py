@@ -8,16 +8,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ecommerce.argocd import ADD_ONS
-from ecommerce.crd_sources import crds_dir
+from ecommerce.addons import ADD_ONS
 from ecommerce.environments import ENVIRONMENTS
 from ecommerce.project import REPOSITORY_URL
 
-from .schemas import custom_resource_errors
+from .schemas import CRDS, custom_resource_errors, needs_crds
 
 ROOT = Path(__file__).resolve().parent.parent
 ENVS = list(ENVIRONMENTS)
-CRDS = crds_dir()
 
 
 def by_name(docs, kind):
@@ -121,7 +119,7 @@ def test_platform_project_is_restricted_to_our_namespaces_and_repository(bootstr
     }
 
 
-@pytest.mark.skipif(CRDS is None, reason="pinned CRDs not found; set ECOMMERCE_CRDS_DIR")
+@needs_crds
 @pytest.mark.parametrize("env", ENVS)
 def test_bootstrap_objects_match_the_argo_cd_crds(bootstrap, env):
     errors = [f"{d['kind']}/{d['metadata']['name']}: {e}" for d in bootstrap[env] for e in custom_resource_errors(d, CRDS)]

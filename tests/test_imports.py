@@ -9,12 +9,11 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from ecommerce.crd_sources import crds_dir, local_crd_files
+from ecommerce.crd_sources import local_crd_files
 
-from .schemas import load_crd
+from .schemas import CRDS, load_crd, needs_crds
 
 ROOT = Path(__file__).resolve().parent.parent
-CRDS = crds_dir()
 GENERATED_CLASS = re.compile(r"^class (\w+)\(\s*_cdk8s_\w+\.ApiObject,.*?:schema: (\w+)", re.DOTALL | re.MULTILINE)
 
 
@@ -43,7 +42,7 @@ def test_one_generated_module_per_import():
     assert generated == modules
 
 
-@pytest.mark.skipif(CRDS is None, reason="pinned CRDs not found; set ECOMMERCE_CRDS_DIR")
+@needs_crds
 @pytest.mark.parametrize(("module", "url"), import_specs(), ids=[m for m, _ in import_specs()])
 def test_generated_classes_are_the_pinned_crds_kinds(module, url):
     kinds = {load_crd(path)["spec"]["names"]["kind"] for path in local_crd_files(urlparse(url).path, CRDS)}

@@ -5,16 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from ecommerce.crd_sources import crds_dir
 from ecommerce.environments import ENVIRONMENTS
 
-from .schemas import CURRENT_KUBERNETES, OLDEST_KUBERNETES, core_error, custom_resource_errors, is_custom
-
-CRDS = crds_dir()
-NO_CRDS = (
-    "the pinned CRDs are not here (../shared/crds): download the files listed under `imports:` in "
-    "cdk8s.yaml into one folder and set ECOMMERCE_CRDS_DIR to it"
-)
+from .schemas import CRDS, CURRENT_KUBERNETES, OLDEST_KUBERNETES, core_error, custom_resource_errors, is_custom, needs_crds
 
 
 @pytest.mark.parametrize("version", [OLDEST_KUBERNETES, CURRENT_KUBERNETES])
@@ -28,7 +21,7 @@ def test_core_objects_are_valid_in_strict_mode(documents, env, version):
     assert not errors, "\n".join(errors)
 
 
-@pytest.mark.skipif(CRDS is None, reason=NO_CRDS)
+@needs_crds
 @pytest.mark.parametrize("env", list(ENVIRONMENTS))
 def test_custom_resources_match_their_pinned_crds(documents, env):
     errors = [
@@ -45,7 +38,7 @@ def test_core_validation_rejects_unknown_fields():
     assert "colour" in core_error(namespace, OLDEST_KUBERNETES)
 
 
-@pytest.mark.skipif(CRDS is None, reason=NO_CRDS)
+@needs_crds
 def test_crd_validation_rejects_unknown_and_mistyped_fields():
     queue = {
         "apiVersion": "rabbitmq.com/v1beta1",
@@ -58,7 +51,7 @@ def test_crd_validation_rejects_unknown_and_mistyped_fields():
     assert "spec/durable: 'yes' is not of type 'boolean'" in errors
 
 
-@pytest.mark.skipif(CRDS is None, reason=NO_CRDS)
+@needs_crds
 def test_crd_validation_keeps_int_or_string_fields():
     certificate = {
         "apiVersion": "cert-manager.io/v1",

@@ -6,6 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from .addons import install_commands
 from .catalog import Catalog
 from .environments import Environment
 from .monitoring.metrics import EXPORTER_METRICS, SERVICE_METRICS
@@ -147,8 +148,6 @@ def architecture(catalog: Catalog, environments: tuple[Environment, ...]) -> str
 
 
 def operators(environments: tuple[Environment, ...], root: Path) -> str:
-    from .argocd import install_commands
-
     lines = [
         GENERATED,
         "# Installing the operators without Argo CD",

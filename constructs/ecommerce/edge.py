@@ -13,8 +13,6 @@ from dataclasses import dataclass
 
 from constructs import Construct
 
-from imports.cert_manager_certificates.io import cert_manager as certificates
-from imports.cert_manager_clusterissuers.io import cert_manager as issuers
 from imports.traefik_ingressroutes.io import traefik as routes
 from imports.traefik_middlewares.io import traefik as middlewares
 
@@ -97,6 +95,9 @@ class ClusterIssuer(Part):
     """The environment's Let's Encrypt issuer, answering HTTP-01 challenges through Traefik."""
 
     def __init__(self, scope: Construct, id: str, env: Environment) -> None:
+        # Loaded only where TLS is on: each generated CRD module costs its jsii assembly load.
+        from imports.cert_manager_clusterissuers.io import cert_manager as issuers
+
         super().__init__(scope, id, env)
         require(env.tls.enabled, f"{env.name}: tls", "no issuer without TLS")
         name, server = ACME_SERVERS[env.tls.mode]
@@ -232,6 +233,8 @@ class Edge(Part):
         )
 
     def _certificate(self, site: Site) -> None:
+        from imports.cert_manager_certificates.io import cert_manager as certificates
+
         env = self.env
         c = certificates
         c.Certificate(

@@ -14,11 +14,10 @@ from __future__ import annotations
 import re
 import shlex
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from cdk8s_plus_27 import k8s
 from constructs import Construct
-
-from imports.mysql.com.oracle import mysql as operator
 
 from .credentials import MYSQL_ACCOUNTS_SECRET, MYSQL_EXPORTER_SECRET, MYSQL_ROOT_SECRET
 from .endpoints import MYSQL, MYSQL_PORT
@@ -39,6 +38,9 @@ from .pods import (
     tcp_probe,
 )
 from .security import container_security_context, pod_security_context
+
+if TYPE_CHECKING:
+    from imports.mysql.com.oracle import mysql as operator
 
 SCHEMA_NAME = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
 MYSQL_VERSION = re.compile(r"^\d+\.\d+\.\d+$")
@@ -198,6 +200,10 @@ class MySql(Part):
     # --- MySQL Operator (staging, prod) ---------------------------------------------------
 
     def _innodb_cluster(self) -> None:
+        # Loaded only where the MySQL Operator runs: each generated CRD module costs its
+        # jsii assembly load.
+        from imports.mysql.com.oracle import mysql as operator
+
         env, props = self.env, self.props
         database = env.database
         resources = database.resources
@@ -260,6 +266,8 @@ class MySql(Part):
         )
 
     def _backup_profiles(self) -> list[operator.InnoDbClusterSpecBackupProfiles] | None:
+        from imports.mysql.com.oracle import mysql as operator
+
         if self.env.database.backup is None:
             return None
         return [
@@ -274,6 +282,8 @@ class MySql(Part):
         ]
 
     def _backup_schedules(self) -> list[operator.InnoDbClusterSpecBackupSchedules] | None:
+        from imports.mysql.com.oracle import mysql as operator
+
         backup = self.env.database.backup
         if backup is None:
             return None

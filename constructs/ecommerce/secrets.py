@@ -8,9 +8,6 @@ import hashlib
 from cdk8s_plus_27 import k8s
 from constructs import Construct
 
-from imports.external_secrets_clustersecretstores.io import external_secrets as css
-from imports.external_secrets_externalsecrets.io import external_secrets as es
-
 from .credentials import Derived, Remote, SecretSpec, Value
 from .environments import Environment, SecretStoreKind
 from .meta import Part, labels
@@ -35,6 +32,10 @@ class ClusterSecretStore(Part):
     """The environment's secret store (Vault or AWS Secrets Manager), usable only from our namespaces."""
 
     def __init__(self, scope: Construct, id: str, env: Environment) -> None:
+        # Loaded only where secrets are external: each generated CRD module costs its jsii
+        # assembly load.
+        from imports.external_secrets_clustersecretstores.io import external_secrets as css
+
         super().__init__(scope, id, env)
         store = env.secrets.store
         if store is None:
@@ -117,6 +118,8 @@ class Credentials(Part):
         )
 
     def _external_secret(self, spec: SecretSpec) -> None:
+        from imports.external_secrets_externalsecrets.io import external_secrets as es
+
         env = self.env
         store = env.secrets.store
         assert store is not None

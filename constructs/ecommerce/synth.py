@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import shutil
+import sys
 import tempfile
+import traceback
 from collections.abc import Sequence
+from multiprocessing.connection import Connection
 from pathlib import Path
 
-import cdk8s
-
-from .argocd import ArgoCdBootstrap
 from .catalog import CATALOG, Catalog
 from .docs import architecture, metrics, operators, runbooks, write_if_changed
-from .environments import ENVIRONMENTS, PROD, get_environment
-from .platform import EcommercePlatform
-from .releases import RELEASES_DIR, load_release
+from .environments import ENVIRONMENTS, PROD, Environment, get_environment
+from .errors import ConfigError
+from .releases import RELEASES_DIR, Release, load_release
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def generated_documents(catalog: Catalog = CATALOG) -> dict[str, str]:
@@ -23,7 +27,7 @@ def generated_documents(catalog: Catalog = CATALOG) -> dict[str, str]:
         "architecture.md": architecture(catalog, tuple(ENVIRONMENTS.values())),
         "runbooks.md": runbooks(PROD),
         "metrics.md": metrics(),
-        "operators.md": operators(tuple(ENVIRONMENTS.values()), Path(__file__).resolve().parents[2]),
+        "operators.md": operators(tuple(ENVIRONMENTS.values()), ROOT),
     }
 
 
@@ -37,11 +41,13 @@ def synthesize(
     outdir: Path,
     catalog: Catalog = CATALOG,
     releases_dir: Path = RELEASES_DIR,
+    parallel: bool = False,
 ) -> list[Path]:
     """Write dist/<env>/ for each named environment (all of them when `names` is empty).
 
     Every input is validated and every environment is built in a staging folder beside
     `outdir` before anything in `outdir` changes; a failure leaves `outdir` as it was.
+    With `parallel`, environments are built in worker processes, one per core.
     """
     environments = [get_environment(name) for name in (names or ENVIRONMENTS)]
     releases = [load_release(env, catalog, releases_dir) for env in environments]
@@ -49,21 +55,73 @@ def synthesize(
     outdir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{outdir.name}.new-", dir=outdir.parent))
     staging.chmod(0o755)
+    jobs = [(env, release, staging / env.name) for env, release in zip(environments, releases, strict=True)]
     try:
-        for env, release in zip(environments, releases, strict=True):
-            app = cdk8s.App(outdir=str(staging / env.name), yaml_output_type=cdk8s.YamlOutputType.FILE_PER_CHART)
-            EcommercePlatform(app, env, catalog, release)
-            app.synth()
-            # A folder of its own: `kubectl apply -f dist/<env>` and the platform's Argo CD
-            # Application (not recursive) both leave it out.
-            bootstrap = cdk8s.App(outdir=str(staging / env.name / "argocd"), yaml_output_type=cdk8s.YamlOutputType.FILE_PER_CHART)
-            ArgoCdBootstrap(cdk8s.Chart(bootstrap, "bootstrap", disable_resource_name_hashes=True), "argocd", env)
-            bootstrap.synth()
+        if parallel and len(jobs) > 1 and _jsii_not_started():
+            _build_in_workers(jobs, catalog)
+        else:
+            _build(jobs, catalog)
         whole = not names or set(names) == set(ENVIRONMENTS)
         _swap_in(staging, outdir, None if whole else [env.name for env in environments])
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return [outdir / env.name for env in environments]
+
+
+Job = tuple[Environment, Release, Path]
+
+
+def _build(jobs: list[Job], catalog: Catalog) -> None:
+    from .build import build_environment
+
+    for env, release, folder in jobs:
+        build_environment(env, catalog, release, folder)
+
+
+def _jsii_not_started() -> bool:
+    # Forked workers must each start their own jsii runtime: a child sharing its parent's
+    # would corrupt it. Until cdk8s is imported, no runtime exists.
+    return "cdk8s" not in sys.modules and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _build_in_workers(jobs: list[Job], catalog: Catalog) -> None:
+    """Builds the jobs in one forked process per core, each paying the jsii start-up once."""
+    workers = max(1, min(len(jobs), os.cpu_count() or 1))
+    # The largest environments first, each to the least loaded worker.
+    batches: list[list[Job]] = [[] for _ in range(workers)]
+    for job in sorted(jobs, key=lambda job: len(job[0].owned_namespaces) + job[0].replicas, reverse=True):
+        min(batches, key=len).append(job)
+    context = multiprocessing.get_context("fork")
+    running = []
+    for batch in batches:
+        receiver, sender = context.Pipe(duplex=False)
+        process = context.Process(target=_work, args=(batch, catalog, sender))
+        process.start()
+        sender.close()
+        running.append((process, receiver))
+    failures = []
+    for process, receiver in running:
+        outcome = receiver.recv() if receiver.poll(None) else ("crash", "worker died without a word")
+        process.join()
+        if outcome is not None:
+            failures.append(outcome)
+    for kind, *details in failures:
+        if kind == "config":
+            raise ConfigError(*details)
+    if failures:
+        raise RuntimeError("synthesis failed in a worker:\n" + "\n".join(details[0] for _, *details in failures))
+
+
+def _work(batch: list[Job], catalog: Catalog, sender: Connection) -> None:
+    try:
+        _build(batch, catalog)
+        sender.send(None)
+    except ConfigError as error:
+        sender.send(("config", error.where, error.message))
+    except BaseException:
+        sender.send(("crash", traceback.format_exc()))
+    finally:
+        sender.close()
 
 
 def _swap_in(staging: Path, outdir: Path, subdirs: list[str] | None) -> None:

@@ -21,14 +21,7 @@ from ..environments import Environment
 from ..meta import Part, labels, selector
 from .dashboards import DASHBOARDS, dashboard_json
 from .rules import rule_groups
-
-# kube-prometheus-stack's Prometheus selects ServiceMonitors and PrometheusRules by this
-# label; its Alertmanager selects AlertmanagerConfigs by the second (argocd.py sets both).
-PROMETHEUS_SELECTOR = {"release": "kube-prometheus-stack"}
-ALERTMANAGER_SELECTOR = {"alertmanagerconfig": "e-commerce"}
-# The Grafana sidecar loads ConfigMaps carrying this label as dashboards.
-DASHBOARD_LABEL = {"grafana_dashboard": "1"}
-DASHBOARD_FOLDER = "E-commerce"
+from .selectors import ALERTMANAGER_SELECTOR, DASHBOARD_FOLDER, DASHBOARD_LABEL, PROMETHEUS_SELECTOR
 
 
 class Observability(Part):
@@ -98,6 +91,9 @@ class Observability(Part):
         )
 
     def _rules(self, alerting: bool) -> None:
+        # Loaded only where the monitoring level asks for rules: each generated CRD module
+        # costs its jsii assembly load.
+
         env = self.env
         groups = []
         for group in rule_groups(env, alerting):
@@ -141,6 +137,7 @@ class Observability(Part):
             )
 
     def _alert_routing(self) -> None:
+
         env = self.env
         routing = env.monitoring.alert_routing
         assert routing is not None

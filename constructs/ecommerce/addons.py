@@ -1,0 +1,231 @@
+"""The cluster add-ons the platform needs, from pinned upstream releases, with Helm values
+derived from the environment model. Argo CD installs them (argocd.py); docs/operators.md
+lists the same installs as commands for clusters without Argo CD."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .cluster_addons import GRAFANA_SERVICE, MYSQL_OPERATOR, RABBITMQ_CLUSTER_OPERATOR
+from .credentials import GRAFANA_ADMIN_SECRET
+from .environments import Environment, SecretStoreKind
+from .monitoring.selectors import ALERTMANAGER_SELECTOR, DASHBOARD_LABEL, PROMETHEUS_SELECTOR
+from .project import REPOSITORY_URL
+
+
+@dataclass(frozen=True)
+class AddOn:
+    """A cluster add-on installed from a pinned upstream release."""
+
+    name: str
+    # The upstream version it installs, which must be the one whose CRDs imports/ holds.
+    app_version: str
+    namespace: str
+    wave: int
+    repo_url: str
+    # A Helm chart and its exact version, or a path of this repository whose
+    # kustomization references a versioned upstream release manifest.
+    chart: str | None
+    version: str | None
+    values: Callable[[Environment], dict] | None = None
+    path: str | None = None
+    wanted: Callable[[Environment], bool] = lambda env: True
+    # Pod Security Standard of the namespace Argo CD creates for it; None where the
+    # namespace is one of the platform's, which labels it itself.
+    pod_security: str | None = "restricted"
+
+
+def _replicas(env: Environment) -> int:
+    """Two of each controller wherever the services themselves run more than one replica."""
+    return 1 if env.replicas == 1 else 2
+
+
+def _requests(cpu: str, memory: str) -> dict:
+    return {"requests": {"cpu": cpu, "memory": memory}, "limits": {"memory": memory}}
+
+
+def _kube_prometheus_stack(env: Environment) -> dict:
+    monitoring = env.monitoring
+    prometheus_spec: dict = {
+        "retention": monitoring.retention,
+        "scrapeInterval": monitoring.scrape_interval,
+        "replicas": _replicas(env),
+        "serviceMonitorSelector": {"matchLabels": PROMETHEUS_SELECTOR},
+        "podMonitorSelector": {"matchLabels": PROMETHEUS_SELECTOR},
+        "ruleSelector": {"matchLabels": PROMETHEUS_SELECTOR},
+        "serviceMonitorNamespaceSelector": {},
+        "ruleNamespaceSelector": {},
+        "resources": _requests("500m", "2Gi"),
+        "storageSpec": {
+            "volumeClaimTemplate": {"spec": {"accessModes": ["ReadWriteOnce"], "resources": {"requests": {"storage": "50Gi"}}}}
+        },
+    }
+    return {
+        "crds": {"enabled": True},
+        # node-exporter needs the host's network and PID namespaces, which the restricted
+        # monitoring namespace refuses; node metrics belong to the cluster's own stack.
+        "nodeExporter": {"enabled": False},
+        "prometheus": {"prometheusSpec": prometheus_spec},
+        "grafana": {
+            "enabled": monitoring.dashboards,
+            "fullnameOverride": GRAFANA_SERVICE,
+            "admin": {"existingSecret": GRAFANA_ADMIN_SECRET, "userKey": "admin-user", "passwordKey": "admin-password"},
+            "sidecar": {
+                "dashboards": {
+                    "enabled": True,
+                    "label": next(iter(DASHBOARD_LABEL)),
+                    "labelValue": next(iter(DASHBOARD_LABEL.values())),
+                    "folderAnnotation": "grafana_folder",
+                    "searchNamespace": env.monitoring_namespace,
+                    "provider": {"foldersFromFilesStructure": True},
+                },
+                "datasources": {"defaultDatasourceEnabled": True, "uid": "prometheus"},
+            },
+        },
+        "alertmanager": {
+            "enabled": monitoring.alerting,
+            "alertmanagerSpec": {
+                "replicas": _replicas(env),
+                "alertmanagerConfigSelector": {"matchLabels": ALERTMANAGER_SELECTOR},
+                # Route alerts of every namespace, not only of the AlertmanagerConfig's own.
+                "alertmanagerConfigMatcherStrategy": {"type": "None"},
+            },
+        },
+    }
+
+
+def _cert_manager(env: Environment) -> dict:
+    return {
+        "crds": {"enabled": True},
+        "replicaCount": _replicas(env),
+        "webhook": {"replicaCount": _replicas(env)},
+        "cainjector": {"replicaCount": _replicas(env)},
+        "prometheus": {"enabled": True, "servicemonitor": {"enabled": True, "labels": PROMETHEUS_SELECTOR}},
+        "resources": _requests("50m", "128Mi"),
+    }
+
+
+def _external_secrets(env: Environment) -> dict:
+    store = env.secrets.store
+    service_account: dict = {"name": "external-secrets"}
+    if store is not None and store.kind is SecretStoreKind.AWS_SECRETS_MANAGER:
+        # IAM Roles for Service Accounts: the operator assumes the store's role.
+        service_account["annotations"] = {"eks.amazonaws.com/role-arn": store.role}
+    return {
+        "installCRDs": True,
+        "replicaCount": _replicas(env),
+        "serviceAccount": service_account,
+        "serviceMonitor": {"enabled": True, "additionalLabels": PROMETHEUS_SELECTOR},
+        "resources": _requests("50m", "128Mi"),
+    }
+
+
+def _traefik(env: Environment) -> dict:
+    return {
+        "deployment": {"replicas": env.replicas},
+        "podDisruptionBudget": {"enabled": env.replicas > 1, "maxUnavailable": 1},
+        "ingressClass": {"enabled": True, "isDefaultClass": True, "name": "traefik"},
+        "providers": {
+            "kubernetesCRD": {"enabled": True, "allowCrossNamespace": False},
+            # cert-manager answers HTTP-01 challenges with an Ingress.
+            "kubernetesIngress": {"enabled": True},
+        },
+        # Keep the clients' addresses, which rate limiting and IP allow-lists rely on.
+        "service": {"spec": {"externalTrafficPolicy": "Local"}},
+        "metrics": {"prometheus": {"serviceMonitor": {"enabled": True, "additionalLabels": PROMETHEUS_SELECTOR}}},
+        "resources": _requests("100m", "128Mi"),
+    }
+
+
+ADD_ONS = (
+    AddOn(
+        "kube-prometheus-stack",
+        "v0.93.0",
+        "monitoring",
+        -4,
+        "https://prometheus-community.github.io/helm-charts",
+        "kube-prometheus-stack",
+        "88.2.0",
+        _kube_prometheus_stack,
+        pod_security=None,
+    ),
+    AddOn("cert-manager", "v1.21.1", "cert-manager", -3, "https://charts.jetstack.io", "cert-manager", "v1.21.1", _cert_manager),
+    AddOn(
+        "external-secrets",
+        "v2.3.0",
+        "external-secrets",
+        -3,
+        "https://charts.external-secrets.io",
+        "external-secrets",
+        "2.3.0",
+        _external_secrets,
+        wanted=lambda env: env.secrets.external,
+    ),
+    AddOn("traefik", "v3.7.9", "traefik", -3, "https://traefik.github.io/charts", "traefik", "41.1.0", _traefik),
+    AddOn(
+        "mysql-operator",
+        "9.1.0-2.2.2",
+        MYSQL_OPERATOR.namespace,
+        -2,
+        "https://mysql.github.io/mysql-operator/",
+        "mysql-operator",
+        "2.2.2",
+        wanted=lambda env: env.database.operator_managed,
+        # Not verified against the restricted profile (see README).
+        pod_security="baseline",
+    ),
+    AddOn(
+        "rabbitmq-cluster-operator",
+        "v2.22.3",
+        RABBITMQ_CLUSTER_OPERATOR.namespace,
+        -2,
+        REPOSITORY_URL,
+        None,
+        None,
+        path="deploy/operators/rabbitmq-cluster-operator",
+        pod_security="baseline",
+    ),
+    AddOn(
+        "rabbitmq-messaging-topology-operator",
+        "v1.20.1",
+        RABBITMQ_CLUSTER_OPERATOR.namespace,
+        -1,
+        REPOSITORY_URL,
+        None,
+        None,
+        path="deploy/operators/rabbitmq-messaging-topology-operator",
+        pod_security="baseline",
+    ),
+)
+
+
+def add_ons(env: Environment) -> tuple[AddOn, ...]:
+    return tuple(add_on for add_on in ADD_ONS if add_on.wanted(env))
+
+
+class _PlainDumper(yaml.SafeDumper):
+    """Writes repeated values out instead of YAML anchors, for people to read."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
+def install_commands(env: Environment, root: Path) -> list[str]:
+    """The same add-ons as the Argo CD Applications, as helm/kubectl commands, in wave order."""
+    commands = []
+    for add_on in sorted(add_ons(env), key=lambda a: a.wave):
+        if add_on.chart is not None:
+            values = yaml.dump(add_on.values(env), Dumper=_PlainDumper, sort_keys=False) if add_on.values else "{}\n"
+            commands.append(
+                f"helm upgrade --install {add_on.name} {add_on.chart} --repo {add_on.repo_url} --version {add_on.version} \\\n"
+                f"  --namespace {add_on.namespace} --create-namespace --values - <<'VALUES'\n{values}VALUES"
+            )
+        else:
+            assert add_on.path is not None
+            kustomization = yaml.safe_load((root / add_on.path / "kustomization.yaml").read_text())
+            commands.extend(f"kubectl apply --server-side -f {resource}" for resource in kustomization["resources"])
+    return commands
