@@ -97,12 +97,12 @@ def test_references_to_secrets_are_not_findings(tmp_path):
 
 
 def test_real_values_still_are(tmp_path):
-    # Assembled here so that this file itself holds no secret-looking literal.
+    # Fake values, split so that no detector matches this file's own lines.
     values = {
-        "password": "Zq3" + "!kX9#pLm2vR",
-        "secretKey": "c2VjcmV0LXZhbHVl" + "LXRoYXQtbGVha3M=",
+        "pass" + "word": "Zq3" + "!kX9#pLm2vR",
+        "secret" + "Key": "c2VjcmV0LXZhbHVl" + "LXRoYXQtbGVha3M=",
         "aws_access_key_id": "AKIA" + "IOSFODNN7EXAMPLE",
-        "secretName": "prod-" + "Tk9yeXN0ZXJzQ2F0Y2g",
+        "secret" + "Name": "prod-" + "Tk9yeXN0ZXJzQ2F0Y2g",
     }
     leaky = tmp_path / "leaky.yaml"
     leaky.write_text("".join(f"{key}: {value}\n" for key, value in values.items()))
