@@ -205,21 +205,17 @@ class Microservice(Part):
         if not env.spread_across_zones:
             return []
         match = k8s.LabelSelector(match_labels=self.selector)
+        # Zones strictly (a zone outage must leave replicas), nodes as far as possible.
+        # pod-template-hash: each rollout's pods are spread on their own.
         return [
             k8s.TopologySpreadConstraint(
-                topology_key="topology.kubernetes.io/zone",
+                topology_key=key,
                 max_skew=1,
-                when_unsatisfiable="DoNotSchedule",
+                when_unsatisfiable=when,
                 label_selector=match,
                 match_label_keys=["pod-template-hash"],
-            ),
-            k8s.TopologySpreadConstraint(
-                topology_key="kubernetes.io/hostname",
-                max_skew=1,
-                when_unsatisfiable="ScheduleAnyway",
-                label_selector=match,
-                match_label_keys=["pod-template-hash"],
-            ),
+            )
+            for key, when in (("topology.kubernetes.io/zone", "DoNotSchedule"), ("kubernetes.io/hostname", "ScheduleAnyway"))
         ]
 
     def _autoscaler(self, env: Environment) -> None:

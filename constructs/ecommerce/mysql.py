@@ -522,7 +522,8 @@ def accounts_script(schemas: tuple[str, ...], env: Environment) -> str:
 
 
 def _anti_affinity(match: dict[str, str]) -> dict:
-    """One pod per node, and spread over zones where possible."""
+    """One pod per node, and spread over zones where possible (as pods.anti_affinity does,
+    but as plain data: the operator's podSpec fields are untyped)."""
     return {
         "podAntiAffinity": {
             "requiredDuringSchedulingIgnoredDuringExecution": [

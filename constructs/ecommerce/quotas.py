@@ -28,23 +28,28 @@ MEBIBYTE = Decimal(2) ** 20
 class Footprint:
     pods: int
     containers: tuple[Resources, ...]
+    # Bytes of persistent volume claims, and how many.
     storage: Decimal = Decimal(0)
     claims: int = 0
 
-    def _total(self, field: str, kind: str) -> Decimal:
+    def total(self, field: str, kind: str) -> Decimal:
+        """`field` (e.g. "cpu_request") of every container, times the number of pods."""
         per_pod = sum((parse_quantity(getattr(c, field), field, kind) for c in self.containers), Decimal(0))
         return per_pod * self.pods
 
 
+# ResourceQuota key -> the Resources field and the kind of quantity it sums.
+SUMMED = {
+    "requests.cpu": ("cpu_request", "cpu"),
+    "requests.memory": ("memory_request", "memory"),
+    "limits.cpu": ("cpu_limit", "cpu"),
+    "limits.memory": ("memory_limit", "memory"),
+}
+
+
 def total(footprints: Iterable[Footprint]) -> dict[str, Decimal]:
     footprints = list(footprints)
-    sums = {
-        "requests.cpu": sum((f._total("cpu_request", "cpu") for f in footprints), Decimal(0)),
-        "requests.memory": sum((f._total("memory_request", "memory") for f in footprints), Decimal(0)),
-        "limits.cpu": sum((f._total("cpu_limit", "cpu") for f in footprints), Decimal(0)),
-        "limits.memory": sum((f._total("memory_limit", "memory") for f in footprints), Decimal(0)),
-    }
-    return sums
+    return {key: sum((f.total(field, kind) for f in footprints), Decimal(0)) for key, (field, kind) in SUMMED.items()}
 
 
 def _cpu(cores: Decimal) -> str:
@@ -52,7 +57,7 @@ def _cpu(cores: Decimal) -> str:
 
 
 def _memory(amount: Decimal) -> str:
-    return f"{math.ceil(amount / MEBIBYTE)}Mi"
+    return f"{math.ceil(amount / MEBIBYTE)}Mi" if amount else "0"
 
 
 class NamespaceLimits(Part):
@@ -62,14 +67,9 @@ class NamespaceLimits(Part):
         sums = total(footprints)
         hard = {
             "pods": quantity(str(math.ceil(sum(f.pods for f in footprints) * HEADROOM))),
-            "requests.cpu": quantity(_cpu(sums["requests.cpu"] * HEADROOM)),
-            "requests.memory": quantity(_memory(sums["requests.memory"] * HEADROOM)),
-            "limits.cpu": quantity(_cpu(sums["limits.cpu"] * HEADROOM)),
-            "limits.memory": quantity(_memory(sums["limits.memory"] * HEADROOM)),
+            **{key: quantity((_cpu if key.endswith("cpu") else _memory)(amount * HEADROOM)) for key, amount in sums.items()},
             "persistentvolumeclaims": quantity(str(sum(f.claims for f in footprints))),
-            "requests.storage": quantity(
-                _memory(sum((f.storage for f in footprints), Decimal(0))) if any(f.claims for f in footprints) else "0"
-            ),
+            "requests.storage": quantity(_memory(sum((f.storage for f in footprints), Decimal(0)))),
             # Traffic enters through Traefik only.
             "services.loadbalancers": quantity("0"),
             "services.nodeports": quantity("0"),

@@ -10,6 +10,7 @@ from constructs import Construct
 
 from .credentials import Derived, Remote, SecretSpec, Value
 from .environments import Environment, SecretStoreKind
+from .errors import require
 from .meta import Part, labels
 
 DEV_ONLY_LABEL = "e-commerce/dev-only"
@@ -38,8 +39,8 @@ class ClusterSecretStore(Part):
 
         super().__init__(scope, id, env)
         store = env.secrets.store
-        if store is None:
-            raise ValueError(f"{env.name} has no secret store")
+        require(store is not None, f"{env.name}: secrets.store", "a ClusterSecretStore needs a secret store")
+        assert store is not None
         service_account = {"name": ESO_SERVICE_ACCOUNT, "namespace": ESO_NAMESPACE}
         if store.kind is SecretStoreKind.VAULT:
             provider = css.ClusterSecretStoreSpecProvider(
