@@ -131,3 +131,15 @@ def test_catalog_mistake(project):
         before,
         "constructs/ecommerce/catalog.py: sav: route_prefix: '/api/orders' is already the route of orders",
     )
+
+
+def test_bad_value_found_while_building_in_a_worker(project):
+    release = project / "releases" / "dev.yaml"
+    text = release.read_text()
+    pinned = next(line for line in text.splitlines() if line.startswith("  mysql: "))
+    release.write_text(text.replace(pinned, "  mysql: docker.io/library/mysql:lts"))
+    before = snapshot_tree(project / "dist")
+    # All environments: the build runs in worker processes, which must report it the same way.
+    assert_rejected(
+        project, run(project), before, "error: dev: mysql: image: the tag must be the MySQL version, e.g. 8.4.11 (got 'lts';"
+    )

@@ -82,7 +82,7 @@ class MySqlProps:
         require(
             self.image.tag is not None and MYSQL_VERSION.match(self.image.tag) is not None,
             "mysql: image",
-            f"the tag must be the MySQL version, e.g. 8.4.11 (got {self.image.tag!r})",
+            f"the tag must be the MySQL version, e.g. 8.4.11 (got {self.image.tag!r}; platform.mysql in releases/<env>.yaml)",
         )
 
 
