@@ -95,6 +95,11 @@ class Service:
         return {"http": self.http_port, "metrics": self.metrics_port}
 
     @property
+    def is_entry_point(self) -> bool:
+        """Routed at "/": the public API's only way in."""
+        return self.route_prefix == "/"
+
+    @property
     def uses_rabbitmq(self) -> bool:
         return bool(self.publishes or self.consumes)
 
@@ -152,6 +157,11 @@ class Catalog:
             if service.name == name:
                 return service
         raise KeyError(name)
+
+    @property
+    def gateway(self) -> Service:
+        """The public entry point: the service routed at "/"."""
+        return next(service for service in self.services if service.is_entry_point)
 
     @property
     def events(self) -> tuple[str, ...]:

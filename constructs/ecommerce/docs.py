@@ -75,7 +75,7 @@ def architecture(catalog: Catalog, environments: tuple[Environment, ...]) -> str
     """Mermaid diagrams of the platform and its event flows, and the environments table."""
     env = environments[-1]
     app, data, messaging = env.namespace.replace(env.name, "&lt;env&gt;"), env.data_namespace, env.messaging_namespace
-    gateway = next(service.name for service in catalog if service.route_prefix == "/")
+    gateway = catalog.gateway.name
     lines = [
         GENERATED,
         "# Architecture",

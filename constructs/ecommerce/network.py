@@ -155,7 +155,7 @@ def _service_policy(env: Environment, catalog: Catalog, service: Service) -> Pol
     for port_name in sorted({call.port for _, call in callers}):
         peers = tuple(Peer(env.namespace, selector(env, caller.name)) for caller, call in callers if call.port == port_name)
         ingress.append(Rule(peers, ports(service.ports[port_name]), f"{port_name} calls declared in the catalog"))
-    if service.route_prefix == "/":
+    if service.is_entry_point:
         ingress.append(Rule((_traefik(env),), ports(service.http_port), "the public entry point, through Traefik only"))
     ingress.append(Rule((_prometheus(env),), ports(service.metrics_port), "Prometheus scrapes the metrics port"))
     egress = []

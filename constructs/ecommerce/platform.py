@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import cdk8s
 
-from .catalog import Catalog
+from .catalog import Catalog, Service
 from .credentials import secret_specs
 from .edge import ACME_SOLVER_FOOTPRINT, ClusterIssuer, Edge
 from .environments import Environment
@@ -76,11 +76,10 @@ class EcommercePlatform:
         if env.tls.enabled:
             footprints.append(ACME_SOLVER_FOOTPRINT)
         NamespaceLimits(foundation, "limits", env, tuple(footprints))
-        gateway = next(service.name for service in catalog if service.route_prefix == "/")
-        Edge(self.chart("edge"), "edge", env, gateway)
+        Edge(self.chart("edge"), "edge", env, catalog.gateway.name)
         Observability(self.chart("monitoring"), "observability", env, catalog)
 
-    def _microservice(self, service) -> Microservice:
+    def _microservice(self, service: Service) -> Microservice:
         wiring = wire(service, self.env, self.catalog)
         props = MicroserviceProps(
             service=service,
