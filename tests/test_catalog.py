@@ -122,3 +122,8 @@ def test_shared_secret_must_be_owned():
 
 def test_gateway_verifies_with_the_public_key_auth_owns():
     assert CATALOG.get("api-gateway").secret_refs == (("auth", "JWT_PUBLIC_KEY"),)
+
+
+def test_exactly_one_public_entry_point():
+    with pytest.raises(ConfigError, match=r"exactly one service must be routed at '/', the public entry point \(got none\)"):
+        Catalog(replaced("api-gateway", route_prefix="/api/gateway"))

@@ -255,6 +255,12 @@ def _validate(services: Iterable[Service]) -> None:
                 f"{where}: settings",
                 f"invalid variable name {key!r} (UPPER_SNAKE_CASE)",
             )
+    entry_points = [service.name for service in services if service.is_entry_point]
+    require(
+        len(entry_points) == 1,
+        SOURCE,
+        f"exactly one service must be routed at '/', the public entry point (got {entry_points or 'none'})",
+    )
     _validate_links(services, seen)
 
 
