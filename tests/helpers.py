@@ -35,15 +35,15 @@ def release(env: Environment) -> Release:
 
 
 def pod_templates(objects: list[dict]) -> list[tuple[str, dict]]:
-    """(kind/name, pod spec) of every pod template in `objects`."""
+    """(kind/name, pod template: metadata and spec) of every pod template in `objects`."""
     templates = []
     for obj in objects:
         spec = obj.get("spec", {})
         name = f"{obj['kind']}/{obj['metadata']['name']}"
         if obj["kind"] in ("Deployment", "StatefulSet", "DaemonSet", "Job"):
-            templates.append((name, spec["template"]["spec"]))
+            templates.append((name, spec["template"]))
         elif obj["kind"] == "CronJob":
-            templates.append((name, spec["jobTemplate"]["spec"]["template"]["spec"]))
+            templates.append((name, spec["jobTemplate"]["spec"]["template"]))
         elif obj["kind"] == "Pod":
-            templates.append((name, spec))
+            templates.append((name, {"metadata": obj["metadata"], "spec": spec}))
     return templates

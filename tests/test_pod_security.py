@@ -76,7 +76,7 @@ ENVS = list(ENVIRONMENTS)
 def test_every_pod_template_is_restricted(documents, env):
     templates = pod_templates(documents[env])
     assert templates
-    problems = [f"{name}: {problem}" for name, pod in templates for problem in restricted_violations(pod)]
+    problems = [f"{name}: {problem}" for name, template in templates for problem in restricted_violations(template["spec"])]
     assert not problems, "\n".join(problems)
 
 
@@ -86,7 +86,8 @@ def test_every_workload_runs_as_itself_without_a_token(documents, env):
         (doc["metadata"]["namespace"], doc["metadata"]["name"]): doc for doc in documents[env] if doc["kind"] == "ServiceAccount"
     }
     for doc in documents[env]:
-        for name, pod in pod_templates([doc]):
+        for name, template in pod_templates([doc]):
+            pod = template["spec"]
             account = pod.get("serviceAccountName")
             assert account not in (None, "default"), f"{name} runs as the default ServiceAccount"
             assert (doc["metadata"]["namespace"], account) in accounts, f"{name}: ServiceAccount {account} is not created"
@@ -98,8 +99,7 @@ def test_every_workload_runs_as_itself_without_a_token(documents, env):
 def test_every_pod_is_selected_by_a_policy_written_for_it(documents, env):
     policies = [doc for doc in documents[env] if doc["kind"] == "NetworkPolicy"]
     for doc in documents[env]:
-        for name, _ in pod_templates([doc]):
-            template = doc["spec"]["template"] if doc["kind"] != "CronJob" else doc["spec"]["jobTemplate"]["spec"]["template"]
+        for name, template in pod_templates([doc]):
             labels = template["metadata"]["labels"]
             namespace = doc["metadata"]["namespace"]
             own = [

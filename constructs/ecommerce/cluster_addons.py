@@ -23,9 +23,7 @@ RABBITMQ_TOPOLOGY_OPERATOR = AddOn("rabbitmq-system", {"app.kubernetes.io/name":
 PROMETHEUS_PODS = {"app.kubernetes.io/name": "prometheus"}
 GRAFANA_PODS = {"app.kubernetes.io/name": "grafana"}
 ALERTMANAGER_PODS = {"app.kubernetes.io/name": "alertmanager"}
-PROMETHEUS_PORT = 9090
 GRAFANA_PORT = 3000
-ALERTMANAGER_PORT = 9093
 TRAEFIK_PODS = {"app.kubernetes.io/name": "traefik"}
 # cert-manager's ACME HTTP-01 solver pods, created beside each Certificate.
 ACME_SOLVER_PODS = {"acme.cert-manager.io/http01-solver": "true"}

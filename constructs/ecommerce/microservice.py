@@ -102,7 +102,7 @@ class Microservice(Part):
         )
         if env.autoscaling is not None:
             self._autoscaler(env)
-        if env.max_unavailable is not None:
+        if env.pod_disruption_budget:
             k8s.KubePodDisruptionBudget(
                 self,
                 "disruption-budget",

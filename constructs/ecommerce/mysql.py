@@ -37,7 +37,7 @@ from .pods import (
     secret_volume,
     tcp_probe,
 )
-from .security import container_security_context, pod_security_context
+from .security import APP_UID, RUNTIME_DEFAULT, container_security_context, pod_security_context
 
 if TYPE_CHECKING:
     from imports.mysql.com.oracle import mysql as operator
@@ -325,11 +325,11 @@ class MySql(Part):
             # (changed on every mount) this unprivileged user may delete expired dumps.
             security_context=k8s.PodSecurityContext(
                 run_as_non_root=True,
-                run_as_user=pod_security_context().run_as_user,
-                run_as_group=pod_security_context().run_as_group,
+                run_as_user=APP_UID,
+                run_as_group=APP_UID,
                 fs_group=OPERATOR_MYSQL_GID,
                 fs_group_change_policy="Always",
-                seccomp_profile=pod_security_context().seccomp_profile,
+                seccomp_profile=RUNTIME_DEFAULT,
             ),
             containers=[
                 k8s.Container(

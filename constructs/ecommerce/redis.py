@@ -124,7 +124,7 @@ class Redis(Part):
         )
         self._services()
         self._statefulset()
-        if env.max_unavailable is not None and cache.replicas > 1:
+        if env.pod_disruption_budget and cache.replicas > 1:
             k8s.KubePodDisruptionBudget(
                 self,
                 "disruption-budget",

@@ -35,12 +35,3 @@ def parse_quantity(value: object, where: str, kind: str) -> Decimal:
     if amount <= 0:
         raise ConfigError(where, f"must be greater than zero (got {value!r})")
     return amount
-
-
-def scale_quantity(value: str, factor: int, kind: str) -> str:
-    """`value` multiplied by `factor`, in the same unit (for quotas sized from per-pod limits)."""
-    match = _QUANTITY.match(value)
-    if match is None:
-        raise ConfigError(value, f"not a {kind} quantity")
-    number = Decimal(match["number"]) * factor
-    return f"{number.normalize():f}{match['suffix'] or ''}"
