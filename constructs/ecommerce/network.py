@@ -122,7 +122,7 @@ def network_policies(env: Environment, catalog: Catalog) -> tuple[Policy, ...]:
     policies.extend(_redis_policies(env, catalog))
     policies.extend(_mysql_policies(env, catalog))
     policies.extend(_rabbitmq_policies(env, catalog))
-    policies.extend(_monitoring_policies(env))
+    policies.extend(_monitoring_policies(env, catalog))
     if env.tls.enabled:
         policies.extend(_acme_solver_policies(env))
     return tuple(policies)
@@ -311,9 +311,10 @@ def _rabbitmq_policies(env: Environment, catalog: Catalog) -> list[Policy]:
     return [Policy(RABBITMQ, env.messaging_namespace, pods, tuple(ingress), egress, "messaging", RABBITMQ)]
 
 
-def _monitoring_policies(env: Environment) -> list[Policy]:
+def _monitoring_policies(env: Environment, catalog: Catalog) -> list[Policy]:
     monitoring = env.monitoring_namespace
-    metrics_ports = sorted({9090, MYSQL_EXPORTER_PORT, REDIS_EXPORTER_PORT, RABBITMQ_PROMETHEUS_PORT})
+    service_ports = {service.metrics_port for service in catalog}
+    metrics_ports = sorted(service_ports | {MYSQL_EXPORTER_PORT, REDIS_EXPORTER_PORT, RABBITMQ_PROMETHEUS_PORT})
     scraped = tuple(Peer(namespace) for namespace in (env.namespace, env.data_namespace, env.messaging_namespace))
     stack = Peer(monitoring)
     policies = [
@@ -337,7 +338,8 @@ def _monitoring_policies(env: Environment) -> list[Policy]:
             PROMETHEUS_PODS,
             egress=(
                 Rule(scraped, ports(*metrics_ports), "scrapes the platform's metrics ports"),
-                Rule((anywhere(),), ports(10250, 9100), "scrapes kubelets and node exporters"),
+                # node-exporter is not installed (addons.py): only the kubelets' cAdvisor.
+                Rule((anywhere(),), ports(10250), "scrapes the kubelets' container metrics"),
             ),
             component="monitoring",
             owner="prometheus",
