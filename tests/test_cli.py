@@ -28,9 +28,10 @@ def project(tmp_path: Path) -> Path:
     return copy
 
 
-def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "CDK8S_OUTDIR"}
-    return subprocess.run([sys.executable, "main.py", *args], cwd=project, env=env, capture_output=True, text=True, timeout=120)
+def run(project: Path, *args: str, python: tuple[str, ...] = (), **env: str) -> subprocess.CompletedProcess[str]:
+    environ = {k: v for k, v in os.environ.items() if k != "CDK8S_OUTDIR"} | env
+    command = [sys.executable, *python, "main.py", *args]
+    return subprocess.run(command, cwd=project, env=environ, capture_output=True, text=True, timeout=120)
 
 
 def snapshot_tree(folder: Path) -> dict[str, bytes]:
@@ -111,12 +112,18 @@ def test_one_environment_replaces_only_its_folder(project):
     assert sorted(p.name for p in (project / "dist" / "prod").glob("*.yaml"))
 
 
-def test_all_environments_replace_dist_and_drop_stale_files(project):
-    result = run(project)
+def test_all_environments_replace_dist_and_drop_stale_files(project, tmp_path):
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    # As `make synth` runs it: optimised, environments built in forked workers.
+    result = run(project, python=("-O",), TMPDIR=str(scratch))
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in (project / "dist").iterdir()) == ["dev", "prod", "staging"]
     assert not (project / "dist" / "prod" / "sentinel.yaml").exists()
     assert result.stdout.splitlines()[0].startswith("dist/dev: ")
+    assert snapshot_tree(project / "dist") == snapshot_tree(ROOT / "dist"), "optimised synth differs from the checked one"
+    # The jsii runtimes of the parent and of every worker were stopped and cleaned up.
+    assert not list(scratch.iterdir())
 
 
 def test_catalog_mistake(project):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import multiprocessing
 import os
 import shutil
@@ -113,6 +114,10 @@ def _build_in_workers(jobs: list[Job], catalog: Catalog) -> None:
 
 
 def _work(batch: list[Job], catalog: Catalog, sender: Connection) -> None:
+    # multiprocessing ends a forked child without running atexit handlers. The parent's are
+    # not the child's business; the child's own (the jsii runtime's stop, which removes the
+    # runtime's temporary folder) must run, once the outcome is sent.
+    atexit._clear()
     try:
         _build(batch, catalog)
         sender.send(None)
@@ -122,6 +127,7 @@ def _work(batch: list[Job], catalog: Catalog, sender: Connection) -> None:
         sender.send(("crash", traceback.format_exc()))
     finally:
         sender.close()
+        atexit._run_exitfuncs()
 
 
 def _swap_in(staging: Path, outdir: Path, subdirs: list[str] | None) -> None:
