@@ -10,12 +10,9 @@ prints one line on stderr and exits with status 2; dist/ is then left exactly as
 from __future__ import annotations
 
 import argparse
-import atexit
-import gc
 import os
 import sys
 from pathlib import Path
-from typing import NoReturn
 
 ROOT = Path(__file__).resolve().parent
 # The package lives under the constructs/ source root; imports/ (generated) under ROOT.
@@ -74,21 +71,8 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-def _exit_without_teardown(status: int) -> NoReturn:
-    """Exit once the output is written, skipping the interpreter's teardown.
-
-    Tearing down the thousands of generated jsii classes object by object takes about a
-    fifth of a second and serves nothing in a process that ends here. The atexit handlers
-    still run: they stop the jsii runtime and remove its temporary files.
-    """
-    sys.stdout.flush()
-    sys.stderr.flush()
-    atexit._run_exitfuncs()
-    os._exit(status)
-
-
 if __name__ == "__main__":
-    # One short batch run whose cyclic garbage is small: the collector's repeated passes over
-    # the generated jsii classes would cost about a tenth of a second for nothing.
-    gc.disable()
-    _exit_without_teardown(main())
+    from ecommerce.batch import exit_without_teardown, start_batch
+
+    start_batch()
+    exit_without_teardown(main())

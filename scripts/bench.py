@@ -21,10 +21,12 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NoReturn
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "constructs"), str(ROOT)]
 PYTHON = sys.executable
 ENV = dict(os.environ, JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION="20")
 ENV.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -44,7 +46,6 @@ def median_seconds(command: list[str], runs: int) -> float:
 
 def synthetic_catalog(size: int):
     """The real catalog cloned into size/12 groups; each clone calls and messages its own group."""
-    sys.path[:0] = [str(ROOT / "constructs"), str(ROOT)]
     from ecommerce.catalog import CATALOG, Catalog
 
     groups = size // len(CATALOG)
@@ -75,9 +76,10 @@ def synthetic_catalog(size: int):
     return Catalog(tuple(services))
 
 
-def synth_scaled(size: int) -> None:
+def synth_scaled(size: int) -> NoReturn:
     """Worker mode: synthesise prod for a synthetic catalog of `size` services."""
     catalog = synthetic_catalog(size)
+    from ecommerce.batch import exit_without_teardown
     from ecommerce.synth import synthesize
 
     release = yaml.safe_load((ROOT / "releases" / "prod.yaml").read_text())
@@ -87,7 +89,8 @@ def synth_scaled(size: int) -> None:
         releases = Path(scratch) / "releases"
         releases.mkdir()
         (releases / "prod.yaml").write_text(yaml.safe_dump({"images": images, "platform": release["platform"]}))
-        synthesize(["prod"], Path(scratch) / "dist", catalog=catalog, releases_dir=releases)
+        synthesize(["prod"], Path(scratch) / "dist", catalog=catalog, releases_dir=releases, parallel=True)
+    exit_without_teardown(0)
 
 
 def main() -> int:
@@ -96,8 +99,10 @@ def main() -> int:
     parser.add_argument("--synth-scaled", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.synth_scaled:
+        from ecommerce.batch import start_batch
+
+        start_batch()  # as main.py does
         synth_scaled(args.synth_scaled)
-        return 0
     with tempfile.TemporaryDirectory() as scratch:
         outdir = str(Path(scratch) / "dist")
         # Warm the OS file cache and bytecode once so every sample measures the same thing.

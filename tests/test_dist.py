@@ -9,6 +9,7 @@ import pytest
 
 from ecommerce.environments import ENVIRONMENTS
 from ecommerce.synth import synthesize
+from ecommerce.waves import HALVES, WAVES, WHOLE
 
 from .conftest import DIST
 
@@ -37,6 +38,11 @@ def test_synth_is_deterministic(synthesized, tmp_path):
     again = tmp_path / "dist"
     synthesize([], again)
     assert tree(again) == tree(synthesized)
+
+
+def test_halves_share_out_every_chart_once():
+    assert sorted(wave for share in HALVES for wave in share.waves) == sorted(WAVES) == sorted(WHOLE.waves)
+    assert [share.bootstrap for share in HALVES].count(True) == 1
 
 
 def test_one_folder_per_environment(synthesized):

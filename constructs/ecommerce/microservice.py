@@ -113,13 +113,6 @@ class Microservice(Part):
                 ),
             )
 
-    @property
-    def footprint(self) -> Footprint:
-        """Its pods at their most: every replica the environment allows, plus one rollout surge."""
-        env = self.env
-        most = env.autoscaling.max_replicas if env.autoscaling is not None else env.replicas
-        return Footprint(most + 1, (env.resources,))
-
     def _deployment_spec(self, env: Environment, props: MicroserviceProps) -> k8s.DeploymentSpec:
         service = props.service
         pod_labels = dict(self.object_labels)
@@ -266,3 +259,9 @@ def _from_pod_field(name: str, path: str) -> k8s.EnvVar:
 
 def _checksum(settings: Mapping[str, str]) -> str:
     return hashlib.sha256(json.dumps(dict(settings), sort_keys=True).encode()).hexdigest()
+
+
+def microservice_footprint(env: Environment) -> Footprint:
+    """A service's pods at their most: every replica the environment allows, plus one rollout surge."""
+    most = env.autoscaling.max_replicas if env.autoscaling is not None else env.replicas
+    return Footprint(most + 1, (env.resources,))

@@ -1,30 +1,24 @@
-"""One cdk8s App per environment: charts in Argo CD sync-wave order, filled from the model."""
+"""The charts of one environment, in Argo CD sync-wave order, filled from the model."""
 
 from __future__ import annotations
 
 import cdk8s
 
-from .catalog import Catalog, Service
+from .catalog import Catalog
 from .credentials import secret_specs
 from .edge import ACME_SOLVER_FOOTPRINT, ClusterIssuer, Edge
 from .environments import Environment
-from .microservice import Microservice, MicroserviceProps
-from .monitoring.stack import Observability
+from .microservice import Microservice, MicroserviceProps, microservice_footprint
 from .mysql import MySql, MySqlProps
 from .namespaces import Namespaces
 from .network import NetworkPolicies, network_policies
 from .quotas import NamespaceLimits
-from .rabbitmq import RabbitMq, RabbitMqProps
 from .rbac import DeveloperAccess
-from .redis import Redis, RedisProps
+from .redis import Redis, RedisProps, redis_footprint
 from .releases import Release
 from .secrets import ClusterSecretStore, Credentials
+from .waves import WAVES
 from .wiring import wire
-
-# Each chart is one Argo CD sync wave and one file named after it ("20-data.k8s.yaml"), so
-# `kubectl apply -f dist/<env>` (files in name order) and Argo CD create things in the same
-# order: namespaces and policies, then secrets, data stores, services, edge, monitoring.
-WAVES = ("foundation", "secrets", "data", "services", "edge", "monitoring")
 
 
 class WaveChart(cdk8s.Chart):
@@ -35,27 +29,60 @@ class WaveChart(cdk8s.Chart):
 
 
 class EcommercePlatform:
-    """Builds every chart of one environment inside `app`."""
+    """Builds the charts of the given waves of one environment inside `app`."""
 
-    def __init__(self, app: cdk8s.App, env: Environment, catalog: Catalog, release: Release) -> None:
+    def __init__(
+        self,
+        app: cdk8s.App,
+        env: Environment,
+        catalog: Catalog,
+        release: Release,
+        waves: tuple[str, ...] = WAVES,
+    ) -> None:
         self.env = env
         self.catalog = catalog
         self.release = release
         self.charts: dict[str, WaveChart] = {}
         self._app = app
-        platform = release.platform
-        foundation = self.chart("foundation")
-        Namespaces(foundation, "namespaces", env)
-        NetworkPolicies(foundation, "network-policies", env, network_policies(env, catalog))
-        DeveloperAccess(foundation, "developer-access", env)
+        builders = {
+            "foundation": self._foundation,
+            "secrets": self._secrets,
+            "data": self._data,
+            "services": self._services,
+            "edge": self._edge,
+            "monitoring": self._monitoring,
+        }
+        for wave in WAVES:
+            if wave in waves:
+                builders[wave](self.chart(wave))
+
+    def _foundation(self, chart: WaveChart) -> None:
+        env, catalog = self.env, self.catalog
+        Namespaces(chart, "namespaces", env)
+        NetworkPolicies(chart, "network-policies", env, network_policies(env, catalog))
+        DeveloperAccess(chart, "developer-access", env)
         if env.secrets.external:
-            ClusterSecretStore(foundation, "secret-store", env)
+            ClusterSecretStore(chart, "secret-store", env)
         if env.tls.enabled:
-            ClusterIssuer(foundation, "cluster-issuer", env)
-        Credentials(self.chart("secrets"), "credentials", env, secret_specs(env, catalog))
-        data = self.chart("data")
+            ClusterIssuer(chart, "cluster-issuer", env)
+        # Sized from what the other waves will run, known from the model alone.
+        footprints = [redis_footprint(env)] if catalog.using("uses_redis") else []
+        footprints.extend(microservice_footprint(env) for _ in catalog)
+        if env.tls.enabled:
+            footprints.append(ACME_SOLVER_FOOTPRINT)
+        NamespaceLimits(chart, "limits", env, tuple(footprints))
+
+    def _secrets(self, chart: WaveChart) -> None:
+        Credentials(chart, "credentials", self.env, secret_specs(self.env, self.catalog))
+
+    # The modules of the data and monitoring waves load large generated CRD modules: imported
+    # here, they cost nothing to a worker that builds the other waves.
+    def _data(self, chart: WaveChart) -> None:
+        from .rabbitmq import RabbitMq, RabbitMqProps
+
+        env, catalog, platform = self.env, self.catalog, self.release.platform
         MySql(
-            data,
+            chart,
             "mysql",
             env,
             MySqlProps(
@@ -64,30 +91,30 @@ class EcommercePlatform:
                 exporter_image=platform["mysqld-exporter"],
             ),
         )
-        footprints = []
         redis_users = catalog.using("uses_redis")
         if redis_users:
             databases = tuple(sorted(usage.database for service in redis_users for usage in service.redis))
-            redis = Redis(data, "redis", env, RedisProps(platform["redis"], platform["redis-exporter"], databases))
-            footprints.append(redis.footprint)
-        RabbitMq(data, "rabbitmq", env, RabbitMqProps(catalog, platform["rabbitmq"]))
-        self.services = {service.name: self._microservice(service) for service in catalog}
-        footprints.extend(service.footprint for service in self.services.values())
-        if env.tls.enabled:
-            footprints.append(ACME_SOLVER_FOOTPRINT)
-        NamespaceLimits(foundation, "limits", env, tuple(footprints))
-        Edge(self.chart("edge"), "edge", env, catalog.gateway.name)
-        Observability(self.chart("monitoring"), "observability", env, catalog)
+            Redis(chart, "redis", env, RedisProps(platform["redis"], platform["redis-exporter"], databases))
+        RabbitMq(chart, "rabbitmq", env, RabbitMqProps(catalog, platform["rabbitmq"]))
 
-    def _microservice(self, service: Service) -> Microservice:
-        wiring = wire(service, self.env, self.catalog)
-        props = MicroserviceProps(
-            service=service,
-            image=self.release.image(service.name),
-            settings=wiring.settings,
-            secret_keys=wiring.secret_keys,
-        )
-        return Microservice(self.chart("services"), service.name, self.env, props)
+    def _services(self, chart: WaveChart) -> None:
+        for service in self.catalog:
+            wiring = wire(service, self.env, self.catalog)
+            props = MicroserviceProps(
+                service=service,
+                image=self.release.image(service.name),
+                settings=wiring.settings,
+                secret_keys=wiring.secret_keys,
+            )
+            Microservice(chart, service.name, self.env, props)
+
+    def _edge(self, chart: WaveChart) -> None:
+        Edge(chart, "edge", self.env, self.catalog.gateway.name)
+
+    def _monitoring(self, chart: WaveChart) -> None:
+        from .monitoring.stack import Observability
+
+        Observability(chart, "observability", self.env, self.catalog)
 
     def chart(self, name: str) -> WaveChart:
         """The chart of a wave, created on first use."""

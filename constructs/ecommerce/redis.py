@@ -135,13 +135,6 @@ class Redis(Part):
                 ),
             )
 
-    @property
-    def footprint(self) -> Footprint:
-        cache = self.env.cache
-        containers = (cache.resources, SIDECAR, *((SIDECAR,) if self.sentinel else ()))
-        storage = parse_quantity(cache.storage, "cache.storage", "memory") if cache.storage else 0
-        return Footprint(cache.replicas, containers, storage * cache.replicas, cache.replicas if cache.storage else 0)
-
     def _server_config(self) -> str:
         cache = self.env.cache
         max_memory = int(parse_quantity(cache.max_memory, "cache.max_memory", "memory"))
@@ -329,3 +322,12 @@ class Redis(Part):
 
 def _ping_probe(port: int) -> k8s.Probe:
     return exec_probe(["sh", "/config/ping.sh", str(port)], period=5, timeout=3)
+
+
+def redis_footprint(env: Environment) -> Footprint:
+    """Redis' pods: the server and its exporter, plus a sentinel in each pod in cluster mode."""
+    cache = env.cache
+    sentinel = (SIDECAR,) if cache.mode is CacheMode.CLUSTER else ()
+    storage = parse_quantity(cache.storage, "cache.storage", "memory") if cache.storage else 0
+    claims = cache.replicas if cache.storage else 0
+    return Footprint(cache.replicas, (cache.resources, SIDECAR, *sentinel), storage * cache.replicas, claims)

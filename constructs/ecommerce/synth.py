@@ -18,6 +18,7 @@ from .docs import architecture, metrics, operators, runbooks, write_if_changed
 from .environments import ENVIRONMENTS, PROD, Environment, get_environment
 from .errors import ConfigError
 from .releases import RELEASES_DIR, Release, load_release
+from .waves import HALVES, WHOLE, Share
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -48,7 +49,8 @@ def synthesize(
 
     Every input is validated and every environment is built in a staging folder beside
     `outdir` before anything in `outdir` changes; a failure leaves `outdir` as it was.
-    With `parallel`, environments are built in worker processes, one per core.
+    With `parallel`, each environment is built in two halves (`waves.HALVES`) by worker
+    processes, one per core.
     """
     environments = [get_environment(name) for name in (names or ENVIRONMENTS)]
     releases = [load_release(env, catalog, releases_dir) for env in environments]
@@ -56,12 +58,13 @@ def synthesize(
     outdir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{outdir.name}.new-", dir=outdir.parent))
     staging.chmod(0o755)
-    jobs = [(env, release, staging / env.name) for env, release in zip(environments, releases, strict=True)]
+    targets = [(env, release, staging / env.name) for env, release in zip(environments, releases, strict=True)]
+    workers = os.cpu_count() or 1
     try:
-        if parallel and len(jobs) > 1 and _jsii_not_started():
-            _build_in_workers(jobs, catalog)
+        if parallel and workers > 1 and _jsii_not_started():
+            _build_in_workers([(*target, share) for share in HALVES for target in targets], catalog, workers)
         else:
-            _build(jobs, catalog)
+            _build([(*target, WHOLE) for target in targets], catalog)
         whole = not names or set(names) == set(ENVIRONMENTS)
         _swap_in(staging, outdir, None if whole else [env.name for env in environments])
     finally:
@@ -69,14 +72,14 @@ def synthesize(
     return [outdir / env.name for env in environments]
 
 
-Job = tuple[Environment, Release, Path]
+Job = tuple[Environment, Release, Path, Share]
 
 
 def _build(jobs: list[Job], catalog: Catalog) -> None:
     from .build import build_environment
 
-    for env, release, folder in jobs:
-        build_environment(env, catalog, release, folder)
+    for env, release, folder, share in jobs:
+        build_environment(env, catalog, release, folder, share)
 
 
 def _jsii_not_started() -> bool:
@@ -85,13 +88,20 @@ def _jsii_not_started() -> bool:
     return "cdk8s" not in sys.modules and "fork" in multiprocessing.get_all_start_methods()
 
 
-def _build_in_workers(jobs: list[Job], catalog: Catalog) -> None:
-    """Builds the jobs in one forked process per core, each paying the jsii start-up once."""
-    workers = max(1, min(len(jobs), os.cpu_count() or 1))
-    # The largest environments first, each to the least loaded worker.
-    batches: list[list[Job]] = [[] for _ in range(workers)]
-    for job in sorted(jobs, key=lambda job: len(job[0].owned_namespaces) + job[0].replicas, reverse=True):
-        min(batches, key=len).append(job)
+def _build_in_workers(jobs: list[Job], catalog: Catalog, cores: int) -> None:
+    """Builds the jobs in forked processes, one per core, each paying the jsii start-up once.
+
+    `jobs` come grouped by share; each worker takes a consecutive run of them, so that it
+    loads the generated CRD modules of as few shares as possible.
+    """
+    workers = min(cores, len(jobs))
+    size, extra = divmod(len(jobs), workers)
+    batches, start = [], 0
+    for index in range(workers):
+        end = start + size + (index < extra)
+        batches.append(jobs[start:end])
+        start = end
+
     context = multiprocessing.get_context("fork")
     running = []
     for batch in batches:

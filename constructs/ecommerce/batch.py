@@ -1,0 +1,32 @@
+"""A synthesis process is one short batch run that loads thousands of generated jsii classes.
+
+Only the standard library here: a process can still end through it when the model itself
+failed to load.
+"""
+
+from __future__ import annotations
+
+import atexit
+import gc
+import os
+import sys
+from typing import NoReturn
+
+
+def start_batch() -> None:
+    """Turn the cyclic garbage collector off: a synth makes little cyclic garbage, and the
+    collector's repeated passes over the generated classes cost about a tenth of a second."""
+    gc.disable()
+
+
+def exit_without_teardown(status: int) -> NoReturn:
+    """End the process once its output is written, skipping the interpreter's teardown.
+
+    Tearing down the generated classes object by object takes about a fifth of a second and
+    serves nothing in a process that ends here. The atexit handlers still run: they stop the
+    jsii runtime and remove its temporary files.
+    """
+    sys.stdout.flush()
+    sys.stderr.flush()
+    atexit._run_exitfuncs()
+    os._exit(status)
