@@ -106,7 +106,7 @@ class Redis(Part):
         super().__init__(scope, id, env)
         self.props = props
         cache = env.cache
-        self.sentinel = cache.mode is CacheMode.CLUSTER
+        self.sentinel = _uses_sentinel(env)
         self.namespace = env.namespace
         self.labels = labels(env, REDIS, "cache", props.image.tag)
         self.selector = selector(env, REDIS)
@@ -327,7 +327,11 @@ def _ping_probe(port: int) -> k8s.Probe:
 def redis_footprint(env: Environment) -> Footprint:
     """Redis' pods: the server and its exporter, plus a sentinel in each pod in cluster mode."""
     cache = env.cache
-    sentinel = (SIDECAR,) if cache.mode is CacheMode.CLUSTER else ()
+    sentinel = (SIDECAR,) if _uses_sentinel(env) else ()
     storage = parse_quantity(cache.storage, "cache.storage", "memory") if cache.storage else 0
     claims = cache.replicas if cache.storage else 0
     return Footprint(cache.replicas, (cache.resources, SIDECAR, *sentinel), storage * cache.replicas, claims)
+
+
+def _uses_sentinel(env: Environment) -> bool:
+    return env.cache.mode is CacheMode.CLUSTER

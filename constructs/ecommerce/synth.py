@@ -59,7 +59,7 @@ def synthesize(
     staging = Path(tempfile.mkdtemp(prefix=f".{outdir.name}.new-", dir=outdir.parent))
     staging.chmod(0o755)
     targets = [(env, release, staging / env.name) for env, release in zip(environments, releases, strict=True)]
-    workers = os.cpu_count() or 1
+    workers = _usable_cores()
     try:
         if parallel and workers > 1 and _jsii_not_started():
             _build_in_workers([(*target, share) for share in HALVES for target in targets], catalog, workers)
@@ -80,6 +80,13 @@ def _build(jobs: list[Job], catalog: Catalog) -> None:
 
     for env, release, folder, share in jobs:
         build_environment(env, catalog, release, folder, share)
+
+
+def _usable_cores() -> int:
+    # The cores this process may run on (a container's CPU set), not all of the host's.
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def _jsii_not_started() -> bool:
