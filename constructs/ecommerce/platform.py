@@ -42,8 +42,6 @@ class EcommercePlatform:
         self.env = env
         self.catalog = catalog
         self.release = release
-        self.charts: dict[str, WaveChart] = {}
-        self._app = app
         builders = {
             "foundation": self._foundation,
             "secrets": self._secrets,
@@ -52,9 +50,9 @@ class EcommercePlatform:
             "edge": self._edge,
             "monitoring": self._monitoring,
         }
-        for wave in WAVES:
+        for number, wave in enumerate(WAVES):
             if wave in waves:
-                builders[wave](self.chart(wave))
+                builders[wave](WaveChart(app, f"{number}0-{wave}", env, number))
 
     def _foundation(self, chart: WaveChart) -> None:
         env, catalog = self.env, self.catalog
@@ -115,10 +113,3 @@ class EcommercePlatform:
         from .monitoring.stack import Observability
 
         Observability(chart, "observability", self.env, self.catalog)
-
-    def chart(self, name: str) -> WaveChart:
-        """The chart of a wave, created on first use."""
-        if name not in self.charts:
-            wave = WAVES.index(name)
-            self.charts[name] = WaveChart(self._app, f"{wave}0-{name}", self.env, wave)
-        return self.charts[name]
