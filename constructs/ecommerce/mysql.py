@@ -37,7 +37,7 @@ from .pods import (
     secret_volume,
     tcp_probe,
 )
-from .security import APP_UID, RUNTIME_DEFAULT, container_security_context, pod_security_context
+from .security import container_security_context, pod_security_context
 
 if TYPE_CHECKING:
     from imports.mysql.com.oracle import mysql as operator
@@ -323,14 +323,7 @@ class MySql(Part):
             enable_service_links=False,
             # The operator's backup Jobs write as the mysql user; with its group as fsGroup
             # (changed on every mount) this unprivileged user may delete expired dumps.
-            security_context=k8s.PodSecurityContext(
-                run_as_non_root=True,
-                run_as_user=APP_UID,
-                run_as_group=APP_UID,
-                fs_group=OPERATOR_MYSQL_GID,
-                fs_group_change_policy="Always",
-                seccomp_profile=RUNTIME_DEFAULT,
-            ),
+            security_context=pod_security_context(fs_group=OPERATOR_MYSQL_GID, fs_group_change_policy="Always"),
             containers=[
                 k8s.Container(
                     name="prune",

@@ -10,13 +10,16 @@ APP_UID = 10001
 RUNTIME_DEFAULT = k8s.SeccompProfile(type="RuntimeDefault")
 
 
-def pod_security_context(uid: int = APP_UID) -> k8s.PodSecurityContext:
+def pod_security_context(
+    uid: int = APP_UID, fs_group: int | None = None, fs_group_change_policy: str = "OnRootMismatch"
+) -> k8s.PodSecurityContext:
+    """Runs the pod as `uid`; volumes belong to `fs_group` (by default the same id)."""
     return k8s.PodSecurityContext(
         run_as_non_root=True,
         run_as_user=uid,
         run_as_group=uid,
-        fs_group=uid,
-        fs_group_change_policy="OnRootMismatch",
+        fs_group=uid if fs_group is None else fs_group,
+        fs_group_change_policy=fs_group_change_policy,
         seccomp_profile=RUNTIME_DEFAULT,
     )
 
