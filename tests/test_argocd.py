@@ -35,8 +35,40 @@ def test_projects_root_add_ons_then_platform(bootstrap, env):
     root, platform = applications[f"e-commerce-{env}-root"], applications[f"e-commerce-{env}"]
     add_ons = [app for name, app in applications.items() if name not in (f"e-commerce-{env}-root", f"e-commerce-{env}")]
     assert max(map(wave, projects.values())) < wave(root) < min(map(wave, add_ons))
-    assert max(map(wave, add_ons)) < wave(platform)
+    # The add-ons the platform's objects need come before it; the monitoring stack, whose
+    # Grafana reads the platform's grafana-admin Secret, after it (waves wait for health, so
+    # the other way round would never finish).
+    before = {name.removesuffix(f"-{env}") for name, app in applications.items() if app in add_ons and wave(app) < wave(platform)}
+    after = {name.removesuffix(f"-{env}") for name, app in applications.items() if app in add_ons and wave(app) > wave(platform)}
+    assert after == {"kube-prometheus-stack"}
+    assert {"prometheus-operator-crds", "cert-manager", "traefik"} <= before
+    crds = applications[f"prometheus-operator-crds-{env}"]
+    assert wave(crds) == min(map(wave, add_ons)), "every ServiceMonitor needs the monitoring CRDs first"
     assert all(doc["metadata"]["namespace"] == "argocd" for doc in docs)
+
+
+@pytest.mark.parametrize("env", ENVS)
+def test_add_ons_sync_themselves_and_the_rest_as_the_environment_says(bootstrap, env):
+    """An add-on Application nobody syncs is never installed (prod's used to be manual, and the
+    pipeline synced only the platform); the root and the platform follow `auto_sync`."""
+    applications = by_name(bootstrap[env], "Application")
+    automated = ENVIRONMENTS[env].auto_sync
+    for name, app in applications.items():
+        policy = app["spec"]["syncPolicy"]
+        is_add_on = app["metadata"]["labels"]["app.kubernetes.io/component"] == "add-on"
+        expected = {"prune": True, "selfHeal": True} if is_add_on or automated else None
+        assert policy.get("automated") == expected, name
+
+
+@pytest.mark.parametrize("env", ENVS)
+def test_each_add_on_namespace_has_one_owner(bootstrap, env):
+    """Two Applications creating one namespace fight over its labels and prune it."""
+    owners: dict[str, list[str]] = {}
+    for name, app in by_name(bootstrap[env], "Application").items():
+        if "CreateNamespace=true" in app["spec"]["syncPolicy"]["syncOptions"]:
+            owners.setdefault(app["spec"]["destination"]["namespace"], []).append(name)
+    assert {namespace: names for namespace, names in owners.items() if len(names) > 1} == {}
+    assert not set(owners) & set(ENVIRONMENTS[env].owned_namespaces), "the platform creates its own namespaces"
 
 
 @pytest.mark.parametrize("env", ENVS)
@@ -72,6 +104,7 @@ def test_add_on_versions_match_the_crds_the_code_is_typed_against():
     urls = " ".join(imports)
     crd_tags = {
         "kube-prometheus-stack": "prometheus-operator",
+        "prometheus-operator-crds": "prometheus-operator",
         "cert-manager": "cert-manager/cert-manager",
         "external-secrets": "external-secrets/external-secrets",
         "traefik": "traefik/traefik",
@@ -124,3 +157,31 @@ def test_platform_project_is_restricted_to_our_namespaces_and_repository(bootstr
 def test_bootstrap_objects_match_the_argo_cd_crds(bootstrap, env):
     errors = [f"{d['kind']}/{d['metadata']['name']}: {e}" for d in bootstrap[env] for e in custom_resource_errors(d, CRDS)]
     assert not errors, "\n".join(errors)
+
+
+def test_traefik_sees_client_addresses_behind_each_kind_of_balancer(bootstrap):
+    """The admin IP allow-lists and the per-client rate limits match the client's address: a
+    balancer that hides it lets everyone through the allow-list and throttles all clients as one."""
+    prod = values(bootstrap, "prod", "traefik")
+    annotations = prod["service"]["annotations"]
+    assert annotations["service.beta.kubernetes.io/aws-load-balancer-proxy-protocol"] == "*"
+    assert annotations["service.beta.kubernetes.io/aws-load-balancer-nlb-target-type"] == "ip"
+    trusted = list(ENVIRONMENTS["prod"].target_cluster.trusted_proxies)
+    assert prod["ports"]["web"]["proxyProtocol"]["trustedIPs"] == trusted
+    assert prod["ports"]["websecure"]["proxyProtocol"]["trustedIPs"] == trusted
+    for env in ("dev", "staging"):
+        passthrough = values(bootstrap, env, "traefik")
+        assert passthrough["service"]["spec"]["externalTrafficPolicy"] == "Local"
+        assert "ports" not in passthrough
+
+
+@pytest.mark.parametrize("env", ENVS)
+def test_a_managed_control_plane_is_not_scraped(bootstrap, env):
+    """EKS, GKE and AKS expose no scheduler, controller-manager or etcd metrics: their Down
+    alerts would fire forever."""
+    stack = values(bootstrap, env, "kube-prometheus-stack")
+    assert ENVIRONMENTS[env].target_cluster.managed_control_plane
+    for component in ("kubeControllerManager", "kubeScheduler", "kubeEtcd", "kubeProxy"):
+        assert stack[component] == {"enabled": False}, component
+    assert stack["crds"] == {"enabled": False}, "the CRDs have their own Application, first"
+    assert values(bootstrap, env, "prometheus-operator-crds")["crds"] == {"enabled": True}

@@ -70,6 +70,20 @@ def test_every_object_carries_the_recommended_labels(all_documents):
         assert labels["environment"] == env
 
 
+def test_volume_claim_templates_carry_no_label_that_changes_with_a_release(all_documents):
+    """A StatefulSet's volumeClaimTemplates are immutable: a version label there makes the first
+    image bump a rejected update."""
+    claims = 0
+    for env, doc in all_documents:
+        if doc["kind"] == "StatefulSet":
+            for claim in doc["spec"].get("volumeClaimTemplates", []):
+                labels = claim["metadata"].get("labels", {})
+                assert "app.kubernetes.io/version" not in labels, f"{env}: {doc['metadata']['name']}"
+                assert labels.get("app.kubernetes.io/name") == doc["metadata"]["labels"]["app.kubernetes.io/name"]
+                claims += 1
+    assert claims, "the environments have persistent StatefulSets"
+
+
 @pytest.mark.parametrize("env", list(ENVIRONMENTS))
 def test_namespaces_are_applied_before_what_lives_in_them(documents, env):
     created: set[str] = set()

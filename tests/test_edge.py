@@ -30,6 +30,8 @@ def test_cluster_issuer_answers_http01_through_traefik(env, name, server):
     assert acme["email"] == "platform@e-commerce.example.com"
     (solver,) = acme["solvers"]
     assert solver["http01"]["ingress"]["ingressClassName"] == "traefik"
+    # cert-manager's default is NodePort, refused by the namespaces' quota (services.nodeports: 0).
+    assert solver["http01"]["ingress"]["serviceType"] == "ClusterIP"
     pod = solver["http01"]["ingress"]["podTemplate"]["spec"]
     assert pod["securityContext"]["seccompProfile"] == {"type": "RuntimeDefault"}
     assert pod["resources"]["limits"] == {"cpu": "100m", "memory": "64Mi"}

@@ -125,6 +125,21 @@ def test_unknown_environment_names_the_allowed_ones():
         (DEV, {"max_unavailable": 1}, r"dev: max_unavailable: must be below replicas 1"),
         (DEV, {"tls": dataclasses.replace(PROD.tls, acme_email="nobody")}, r"dev: tls.acme_email: not a valid e-mail address"),
         (DEV, {"cache": {"mode": "simple"}}, r"dev: cache: must be a Cache \(got dict\)"),
+        (
+            PROD,
+            {"target_cluster": dataclasses.replace(PROD.target_cluster, trusted_proxies=("999.1.2.3/8",))},
+            r"prod: target_cluster.trusted_proxies\[0\]: not a valid CIDR block \(e.g. 10.0.0.0/16\): '999.1.2.3/8'",
+        ),
+        (
+            PROD,
+            {"target_cluster": dataclasses.replace(PROD.target_cluster, trusted_proxies=())},
+            r"prod: target_cluster.trusted_proxies: must list the balancer's subnets with load_balancer 'aws-nlb'",
+        ),
+        (
+            DEV,
+            {"target_cluster": dataclasses.replace(DEV.target_cluster, trusted_proxies=("10.0.0.0/16",))},
+            r"dev: target_cluster.trusted_proxies: .* \(got \['10.0.0.0/16'\] with 'passthrough'\)",
+        ),
     ],
 )
 def test_invalid_values_name_environment_field_and_allowed(base, change, message):

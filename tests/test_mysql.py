@@ -13,7 +13,7 @@ from ecommerce.catalog import CATALOG
 from ecommerce.environments import DEV, PROD, STAGING
 from ecommerce.errors import ConfigError
 from ecommerce.images import parse_image
-from ecommerce.mysql import SCHEMA_PRIVILEGES, MySql, MySqlProps, accounts_script
+from ecommerce.mysql import ACCOUNTS_WAIT_SECONDS, SCHEMA_PRIVILEGES, MySql, MySqlProps, accounts_script
 
 from .helpers import of_kind, one, release, synth
 
@@ -67,7 +67,12 @@ def test_prod_is_an_ha_innodb_cluster_with_tls_resources_and_anti_affinity():
     required = spec["podSpec"]["affinity"]["podAntiAffinity"]["requiredDuringSchedulingIgnoredDuringExecution"]
     assert required[0]["topologyKey"] == "kubernetes.io/hostname"
     assert spec["router"]["podSpec"]["affinity"]["podAntiAffinity"]
-    assert spec["metrics"] == {"enable": True, "image": str(release(PROD).platform["mysqld-exporter"])}
+    # MySQLReplicationLag reads a metric of a collector mysqld_exporter leaves off by default.
+    assert spec["metrics"] == {
+        "enable": True,
+        "image": str(release(PROD).platform["mysqld-exporter"]),
+        "options": ["--collect.perf_schema.replication_group_member_stats"],
+    }
     assert cluster["metadata"]["annotations"]["argocd.argoproj.io/sync-options"] == "SkipDryRunOnMissingResource=true"
 
 
@@ -126,20 +131,26 @@ def test_bad_props(schemas, image, message):
 
 
 FAKE_MYSQL = """#!/bin/sh
-# Stands in for the MySQL client: records the options file and the SQL it is given.
-case "$(basename "$0")" in
-  mysqladmin) exit 0 ;;
-  mysql) cp /tmp/client.cnf "$RECORD.cnf"; cat > "$RECORD.sql" ;;
-esac
+# Stands in for the MySQL client: answers the primary's read-only flag ($READ_ONLY_ANSWERS:
+# one answer per call, the last one repeated), records the options file and the SQL it is given.
+for arg in "$@"; do
+  if [ "$arg" = "-e" ]; then
+    calls=$(( $(cat "$RECORD.calls" 2>/dev/null || echo 0) + 1 )); echo "$calls" > "$RECORD.calls"
+    answer=$(printf '%s\\n' $READ_ONLY_ANSWERS | sed -n "${calls}p"); [ -n "$answer" ] || answer="${READ_ONLY_ANSWERS##* }"
+    [ "$answer" = "down" ] && exit 1
+    echo "$answer"; exit 0
+  fi
+done
+cp /tmp/client.cnf "$RECORD.cnf"; cat > "$RECORD.sql"
 """
 
 
-def run_accounts(tmp_path: Path, env, passwords: dict[str, str]) -> tuple[str, str]:
-    """Runs the generated script under sh, with fake mysql tools, as the Job would."""
+def run_accounts(tmp_path: Path, env, passwords: dict[str, str], read_only_answers: str = "0") -> tuple[str, str]:
+    """Runs the generated script under sh, with a fake mysql client and sleep, as the Job would."""
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
-    for tool in ("mysql", "mysqladmin"):
-        (bin_dir / tool).write_text(FAKE_MYSQL)
+    for tool, body in (("mysql", FAKE_MYSQL), ("sleep", "#!/bin/sh\nexit 0\n")):
+        (bin_dir / tool).write_text(body)
         (bin_dir / tool).chmod(stat.S_IRWXU)
     secrets = tmp_path / "secrets"
     (secrets / "accounts").mkdir(parents=True)
@@ -156,6 +167,7 @@ def run_accounts(tmp_path: Path, env, passwords: dict[str, str]) -> tuple[str, s
         DATABASE_PORT="3306",
         SSL_MODE="REQUIRED",
         RECORD=str(record),
+        READ_ONLY_ANSWERS=read_only_answers,
     )
     subprocess.run(["sh", "-c", script], env=environment, check=True, capture_output=True, timeout=30)
     return (tmp_path / "record.sql").read_text(), (tmp_path / "record.cnf").read_text()
@@ -173,6 +185,21 @@ def test_accounts_script_grants_each_user_its_own_schema_only(tmp_path):
     assert "ALL" not in SCHEMA_PRIVILEGES and "GRANT OPTION" not in SCHEMA_PRIVILEGES
     assert 'password="r\\"oot\\\\pass"' in options
     assert "ssl-mode=REQUIRED" in options
+
+
+def test_accounts_wait_for_a_writable_primary_before_any_statement(tmp_path):
+    """A router that listens before the cluster has a primary, then a read-only member, must not
+    end the wait: only a writable primary does."""
+    sql, _ = run_accounts(tmp_path, PROD, {"orders": "s3cret"}, read_only_answers="down down 1 1 0")
+    assert (tmp_path / "record.calls").read_text().strip() == "5"
+    assert "CREATE USER IF NOT EXISTS 'orders'@'%'" in sql
+
+
+def test_accounts_give_up_with_a_clear_message_when_no_primary_comes(tmp_path):
+    with pytest.raises(subprocess.CalledProcessError) as failure:
+        run_accounts(tmp_path, PROD, {"orders": "s3cret"}, read_only_answers="1")
+    assert f"no writable MySQL primary at mysql after {ACCOUNTS_WAIT_SECONDS}s" in failure.value.stderr.decode()
+    assert not (tmp_path / "record.sql").exists()
 
 
 def test_standalone_accounts_add_the_exporter_user(tmp_path):

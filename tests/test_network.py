@@ -90,6 +90,40 @@ def test_prometheus_scrapes_metrics_ports_only():
                 assert {port.port for port in rule.ports} <= {9090, 9104, 9121, 15692}, p.name
 
 
+@pytest.mark.parametrize("env", list(ENVIRONMENTS.values()), ids=list(ENVIRONMENTS))
+def test_prometheus_reaches_every_add_on_it_scrapes(env):
+    """The add-ons' own ServiceMonitors and CoreDNS: without these, their alerts never fire and
+    TargetDown fires forever."""
+    egress = policy(network_policies(env, CATALOG), env.monitoring_namespace, "prometheus").egress
+    reached = {(peer.namespace, port.port) for rule in egress for peer in rule.peers for port in rule.ports}
+    expected = {("cert-manager", 9402), ("traefik", 9100), ("kube-system", 9153)}
+    if env.secrets.external:
+        expected.add(("external-secrets", 8080))
+    assert expected <= reached
+    control_plane = {port.port for rule in egress for port in rule.ports} & {10257, 10259, 2381, 10249}
+    assert not control_plane, "a managed control plane exposes none of these"
+    self_managed = dataclasses.replace(env, target_cluster=dataclasses.replace(env.target_cluster, managed_control_plane=False))
+    egress = policy(network_policies(self_managed, CATALOG), env.monitoring_namespace, "prometheus").egress
+    assert {10257, 10259, 2381, 10249} <= {port.port for rule in egress for port in rule.ports}
+
+
+@pytest.mark.parametrize("env", list(ENVIRONMENTS.values()), ids=list(ENVIRONMENTS))
+def test_api_server_and_kubelet_ports_lead_only_to_the_clusters_infrastructure(env):
+    """An allowance to 0.0.0.0/0:443 for a whole namespace is a way out to any HTTPS host."""
+    infrastructure = set(env.target_cluster.infrastructure)
+    for p in network_policies(env, CATALOG):
+        for rule in p.egress + p.ingress:
+            if {port.port for port in rule.ports} & {443, 6443, 10250}:
+                cidrs = {peer.cidr for peer in rule.peers if peer.cidr is not None}
+                leaving = {peer.cidr for peer in rule.peers if peer.excluded}
+                assert cidrs - leaving <= infrastructure, f"{p.namespace}/{p.name}: {rule.reason}"
+    narrowed = dataclasses.replace(env, target_cluster=dataclasses.replace(env.target_cluster, infrastructure=("10.9.0.0/16",)))
+    rabbitmq = policy(network_policies(narrowed, CATALOG), env.messaging_namespace, "rabbitmq")
+    assert ("10.9.0.0/16", 443) in {
+        (peer.cidr, port.port) for rule in rabbitmq.egress for peer in rule.peers for port in rule.ports
+    }
+
+
 def test_only_mail_senders_and_partner_callers_leave_the_cluster():
     leaving = {}
     for p in network_policies(PROD, CATALOG):

@@ -46,8 +46,14 @@ def test_every_service_and_data_store_is_scraped_on_its_metrics_port():
 def test_mysql_is_scraped_where_each_mode_exposes_it():
     dev = one(build(DEV), "ServiceMonitor", "mysql")["spec"]["selector"]["matchLabels"]
     assert dev["app.kubernetes.io/name"] == "mysql"
-    prod = one(build(PROD), "ServiceMonitor", "mysql")["spec"]["selector"]["matchLabels"]
-    assert prod == {"tier": "mysql", "mysql.oracle.com/cluster": "mysql"}
+    assert one(build(DEV), "ServiceMonitor", "mysql")["spec"]["endpoints"][0]["path"] == "/metrics"
+    prod = one(build(PROD), "ServiceMonitor", "mysql")["spec"]
+    assert prod["selector"]["matchLabels"] == {"tier": "mysql", "mysql.oracle.com/cluster": "mysql"}
+    # The operator's sidecar config names its socket as a URL, which mysqld_exporter's /metrics
+    # takes for a path (and never connects); its multi-target /probe parses it.
+    (endpoint,) = prod["endpoints"]
+    assert endpoint["path"] == "/probe"
+    assert endpoint["params"] == {"target": ["unix:///var/run/mysqld/mysql.sock"]}
 
 
 @pytest.mark.parametrize(("env", "dashboards", "alerting"), [(DEV, False, False), (STAGING, True, False), (PROD, True, True)])

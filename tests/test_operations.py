@@ -113,3 +113,14 @@ def test_cli_dry_run_prints_the_commands():
     )
     assert refused.returncode == 2
     assert refused.stderr.startswith("error: cleanup prod: refusing")
+
+
+def test_autoscaled_environments_first_require_the_resource_metrics_api(synthesized):
+    """Without metrics-server the HPAs never scale: prod's deploy stops before applying anything."""
+    deploy = deploy_plan(PROD, synthesized / "prod")
+    first = deploy[0]
+    assert "metrics-server" in first.description and not first.check
+    assert "apiservice/v1beta1.metrics.k8s.io" in " ".join(first.args)
+    assert any("apiservice/v1beta1.metrics.k8s.io" in c for c in commands(verify_plan(PROD, synthesized / "prod")))
+    # dev has no autoscaler, so it does not depend on the metrics API.
+    assert not any("metrics.k8s.io" in c for c in commands(deploy_plan(DEV, synthesized / "dev")))

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from ecommerce.environments import DEV, PROD, STAGING
-from ecommerce.redis import CONFIGURE, Redis, RedisProps
+from ecommerce.redis import CONFIGURE, RECORD_PRIMARY, Redis, RedisProps
 
 from .helpers import of_kind, one, release, synth
 
@@ -111,6 +111,7 @@ def configure(tmp_path: Path, pod: str, answer: str = "", password: str | None =
         REDIS_PORT="6379",
         SENTINEL_PORT="26379",
         SENTINEL_ANSWER=answer,
+        LAST_PRIMARY_FILE=str(tmp_path / "last-primary"),
     )
     subprocess.run(["sh", "-c", script], env=environment, check=True, capture_output=True, timeout=30)
     return (tmp_path / "run" / "redis.conf").read_text(), (tmp_path / "run" / "sentinel.conf").read_text()
@@ -143,3 +144,33 @@ def test_passwords_are_quoted_for_redis_and_sentinel(tmp_path):
     assert 'requirepass "pa\\"ss\\\\word"' in redis_conf
     assert 'masterauth "pa\\"ss\\\\word"' in redis_conf
     assert 'sentinel auth-pass shop "pa\\"ss\\\\word"' in sentinel_conf
+
+
+def test_first_start_records_the_primary_it_follows(tmp_path):
+    configure(tmp_path, "redis-1")
+    assert (tmp_path / "last-primary").read_text() == f"redis-0.{DOMAIN}\n"
+
+
+@pytest.mark.parametrize("pod", ["redis-0", "redis-1"])
+def test_full_restart_follows_the_last_primary_not_the_first_pod(tmp_path, pod):
+    """After every pod restarted no Sentinel answers: redis-0 must not become primary by default,
+    or its stale copy would replace the newer data of the last primary."""
+    (tmp_path / "last-primary").write_text(f"redis-2.{DOMAIN}\n")
+    redis_conf, sentinel_conf = configure(tmp_path, pod)
+    assert f"replicaof redis-2.{DOMAIN} 6379" in redis_conf
+    assert f"sentinel monitor shop redis-2.{DOMAIN} 6379 2" in sentinel_conf
+    assert f"sentinel client-reconfig-script shop {tmp_path}/config/record-primary.sh" in sentinel_conf
+
+
+def test_sentinel_records_each_failover(tmp_path):
+    last = tmp_path / "last-primary"
+    arguments = ["shop", "leader", "start", f"redis-0.{DOMAIN}", "6379", f"redis-1.{DOMAIN}", "6379"]
+    environment = dict(os.environ, LAST_PRIMARY_FILE=str(last))
+    subprocess.run(["sh", "-c", RECORD_PRIMARY, "record-primary.sh", *arguments], env=environment, check=True, timeout=30)
+    assert last.read_text() == f"redis-1.{DOMAIN}\n"
+
+
+def test_a_replicated_primary_refuses_writes_when_cut_off_from_its_replicas():
+    config = one(build(PROD), "ConfigMap", "redis-config")["data"]["redis.conf"]
+    assert "min-replicas-to-write 1" in config.splitlines()
+    assert "min-replicas-to-write" not in one(build(STAGING), "ConfigMap", "redis-config")["data"]["redis.conf"]

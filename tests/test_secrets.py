@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from ecommerce.addons import add_ons
 from ecommerce.catalog import CATALOG
 from ecommerce.credentials import Remote, secret_specs
 from ecommerce.environments import DEV, PROD, STAGING
@@ -83,6 +84,14 @@ def test_cluster_secret_store_per_environment():
     prod = one(synth(lambda scope: ClusterSecretStore(scope, "store", PROD)), "ClusterSecretStore")
     assert prod["spec"]["provider"]["aws"]["service"] == "SecretsManager"
     assert prod["spec"]["provider"]["aws"]["region"] == "eu-west-3"
+    # The operator's service account carries the role (IRSA); a `role` here would make it
+    # assume that same role a second time, which its trust policy does not allow.
+    assert "role" not in prod["spec"]["provider"]["aws"]
+    service_account = prod["spec"]["provider"]["aws"]["auth"]["jwt"]["serviceAccountRef"]
+    (external_secrets,) = [add_on for add_on in add_ons(PROD) if add_on.name == "external-secrets"]
+    eso_values = external_secrets.values(PROD)
+    assert service_account["name"] == eso_values["serviceAccount"]["name"]
+    assert eso_values["serviceAccount"]["annotations"] == {"eks.amazonaws.com/role-arn": PROD.secrets.store.role}
     assert prod["spec"]["conditions"] == [
         {"namespaces": ["e-commerce-prod", "e-commerce-data", "e-commerce-messaging", "monitoring"]}
     ]

@@ -40,6 +40,8 @@ def test_rabbitmq_settings_for_consumers_and_publishers():
     assert orders["RABBITMQ_VHOST"] == "e-commerce"
     assert orders["RABBITMQ_USER"] == "orders"
     assert orders["RABBITMQ_QUEUE"] == "orders.events"
+    # Their users may configure nothing: declaring the operator's queues must be passive.
+    assert orders["RABBITMQ_DECLARE"] == "passive"
     assert "RABBITMQ_QUEUE" not in wire(CATALOG.get("websites"), PROD, CATALOG).settings
     assert "RABBITMQ_HOST" not in wire(CATALOG.get("addresses"), PROD, CATALOG).settings
 

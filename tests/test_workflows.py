@@ -7,7 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
+
+from ecommerce.environments import ENVIRONMENTS
+from ecommerce.operations import argocd_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
@@ -48,7 +52,43 @@ def test_branches_deploy_their_environment_and_prod_waits_for_approval():
     deploy = load("deploy.yaml")["jobs"]["deploy"]
     assert "'production'" in deploy["environment"]
     names = [step.get("name", "") for step in deploy["steps"]]
-    assert {"Sync and wait for health", "Verify", "Roll back", "Tell Slack"} <= set(names)
+    assert {"Verify", "Roll back", "Tell Slack"} <= set(names)
+
+
+def _argocd_commands(automated: bool, failed: bool) -> list[str]:
+    """The argocd commands deploy.yaml runs for an environment whose plan says `automated`."""
+    ran = []
+    for step in load("deploy.yaml")["jobs"]["deploy"]["steps"]:
+        condition = step.get("if", "")
+        if ("automated == 'true'" in condition and not automated) or ("automated == 'false'" in condition and automated):
+            continue
+        if "failure()" in condition and not failed:
+            continue
+        ran += [line.strip() for line in step.get("run", "").splitlines() if line.strip().startswith("argocd app")]
+    return ran
+
+
+@pytest.mark.parametrize("env", ENVIRONMENTS)
+def test_deploy_acts_on_each_application_only_as_its_sync_policy_allows(env):
+    """Argo CD refuses `sync --revision` and `rollback` on an auto-synced Application, and the root's
+    self-heal undoes `app set --sync-policy none`; a pipeline-synced environment's add-ons must be
+    installed before its platform."""
+    plan = argocd_plan(ENVIRONMENTS[env], ROOT / "dist" / env)
+    commands = _argocd_commands(plan.automated, failed=True)
+    assert not [c for c in commands if "--sync-policy" in c]
+    if plan.automated:
+        assert not [c for c in commands if c.startswith(("argocd app sync", "argocd app rollback"))]
+        assert 'argocd app wait "$APP" --grpc-web --sync --health --timeout 900' in commands
+    else:
+        syncs = [c for c in commands if c.startswith("argocd app sync")]
+        assert syncs == [
+            'argocd app sync "$ROOT" --grpc-web --revision "$GITHUB_SHA" --timeout 900',
+            'argocd app sync "$APP" --grpc-web --revision "$GITHUB_SHA" --timeout 900',
+        ]
+        add_ons = commands.index('argocd app wait -l "$ADD_ONS" --grpc-web --health --timeout 1800')
+        assert commands.index(syncs[0]) < add_ons < commands.index(syncs[1])
+        assert any(c.startswith('argocd app rollback "$APP"') for c in commands)
+    assert "argocd app rollback" not in " ".join(_argocd_commands(plan.automated, failed=False))
 
 
 def test_security_scans_cover_manifests_dependencies_secrets_and_code():

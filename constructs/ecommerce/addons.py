@@ -6,13 +6,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 import yaml
 
-from .cluster_addons import GRAFANA_SERVICE, MYSQL_OPERATOR, RABBITMQ_CLUSTER_OPERATOR
+from .cluster_addons import (
+    CERT_MANAGER_METRICS,
+    EXTERNAL_SECRETS_METRICS,
+    GRAFANA_SERVICE,
+    MYSQL_OPERATOR,
+    RABBITMQ_CLUSTER_OPERATOR,
+    TRAEFIK_METRICS,
+    MetricsEndpoint,
+)
 from .credentials import GRAFANA_ADMIN_SECRET
-from .environments import Environment, SecretStoreKind
+from .environments import Environment, LoadBalancer, SecretStoreKind
 from .monitoring.selectors import ALERTMANAGER_SELECTOR, DASHBOARD_LABEL, PROMETHEUS_SELECTOR
 from .project import REPOSITORY_URL
 
@@ -34,9 +41,11 @@ class AddOn:
     values: Callable[[Environment], dict] | None = None
     path: str | None = None
     wanted: Callable[[Environment], bool] = lambda env: True
-    # Pod Security Standard of the namespace Argo CD creates for it; None where the
-    # namespace is one of the platform's, which labels it itself.
+    # Pod Security Standard of the namespace its Application creates; None where another
+    # owns the namespace: the platform (monitoring) or the add-on's own manifest.
     pod_security: str | None = "restricted"
+    # What its own ServiceMonitors scrape, which Prometheus' network policy must reach.
+    metrics: tuple[MetricsEndpoint, ...] = ()
 
 
 def _replicas(env: Environment) -> int:
@@ -64,11 +73,21 @@ def _kube_prometheus_stack(env: Environment) -> dict:
             "volumeClaimTemplate": {"spec": {"accessModes": ["ReadWriteOnce"], "resources": {"requests": {"storage": "50Gi"}}}}
         },
     }
-    return {
-        "crds": {"enabled": True},
+    # A managed control plane hides the scheduler, the controller manager and etcd, and its
+    # nodes keep kube-proxy's metrics on localhost (or replace kube-proxy): scraping them
+    # would only fire their Down alerts and TargetDown forever. Their rules go with them.
+    self_managed = not env.target_cluster.managed_control_plane
+    control_plane = {
+        component: {"enabled": self_managed} for component in ("kubeControllerManager", "kubeScheduler", "kubeEtcd", "kubeProxy")
+    }
+    return control_plane | {
+        # The CRDs come first, from their own Application (MONITORING_CRDS).
+        "crds": {"enabled": False},
         # node-exporter needs the host's network and PID namespaces, which the restricted
-        # monitoring namespace refuses; node metrics belong to the cluster's own stack.
+        # monitoring namespace refuses; node metrics belong to the cluster's own stack, and
+        # so do the alerts on them.
         "nodeExporter": {"enabled": False},
+        "defaultRules": {"rules": {"nodeExporterAlerting": False, "nodeExporterRecording": False}},
         "prometheus": {"prometheusSpec": prometheus_spec},
         "grafana": {
             "enabled": monitoring.dashboards,
@@ -98,6 +117,32 @@ def _kube_prometheus_stack(env: Environment) -> dict:
     }
 
 
+def _monitoring_crds(env: Environment) -> dict:
+    """Only the Prometheus Operator's CRDs, from the same chart: the other add-ons' and the
+    platform's ServiceMonitors need them before the stack itself can run."""
+    components = (
+        "alertmanager",
+        "grafana",
+        "kubeStateMetrics",
+        "nodeExporter",
+        "prometheus",
+        "prometheusOperator",
+        "windowsMonitoring",
+        "kubeApiServer",
+        "kubelet",
+        "kubeControllerManager",
+        "coreDns",
+        "kubeDns",
+        "kubeEtcd",
+        "kubeScheduler",
+        "kubeProxy",
+    )
+    return {component: {"enabled": False} for component in components} | {
+        "crds": {"enabled": True},
+        "defaultRules": {"create": False},
+    }
+
+
 def _cert_manager(env: Environment) -> dict:
     return {
         "crds": {"enabled": True},
@@ -124,8 +169,30 @@ def _external_secrets(env: Environment) -> dict:
     }
 
 
+# The AWS Load Balancer Controller's annotations for an internet-facing NLB that sends
+# traffic straight to Traefik's pods and prefixes each connection with a proxy-protocol v2
+# header carrying the client's address.
+AWS_NLB_ANNOTATIONS = {
+    "service.beta.kubernetes.io/aws-load-balancer-type": "external",
+    "service.beta.kubernetes.io/aws-load-balancer-nlb-target-type": "ip",
+    "service.beta.kubernetes.io/aws-load-balancer-scheme": "internet-facing",
+    "service.beta.kubernetes.io/aws-load-balancer-proxy-protocol": "*",
+}
+
+
+def _traefik_client_addresses(env: Environment) -> dict:
+    """Values that let Traefik see each client's own address, which the admin IP allow-lists
+    and the per-client rate limits match on: behind a balancer that hides it, every request
+    would come from the balancer, and the allow-list would let everyone in."""
+    cluster = env.target_cluster
+    if cluster.load_balancer is LoadBalancer.AWS_NLB:
+        trusted = {"proxyProtocol": {"trustedIPs": list(cluster.trusted_proxies)}}
+        return {"service": {"annotations": AWS_NLB_ANNOTATIONS}, "ports": {"web": trusted, "websecure": trusted}}
+    return {"service": {"spec": {"externalTrafficPolicy": "Local"}}}
+
+
 def _traefik(env: Environment) -> dict:
-    return {
+    return _traefik_client_addresses(env) | {
         "deployment": {"replicas": env.replicas},
         "podDisruptionBudget": {"enabled": env.replicas > 1, "maxUnavailable": 1},
         "ingressClass": {"enabled": True, "isDefaultClass": True, "name": "traefik"},
@@ -134,43 +201,86 @@ def _traefik(env: Environment) -> dict:
             # cert-manager answers HTTP-01 challenges with an Ingress.
             "kubernetesIngress": {"enabled": True},
         },
-        # Keep the clients' addresses, which rate limiting and IP allow-lists rely on.
-        "service": {"spec": {"externalTrafficPolicy": "Local"}},
-        "metrics": {"prometheus": {"serviceMonitor": {"enabled": True, "additionalLabels": PROMETHEUS_SELECTOR}}},
+        # A metrics Service of its own, so that the scraped port is not on the public balancer.
+        "metrics": {
+            "prometheus": {
+                "service": {"enabled": True},
+                "serviceMonitor": {"enabled": True, "additionalLabels": PROMETHEUS_SELECTOR},
+            }
+        },
         "resources": _requests("100m", "128Mi"),
     }
 
 
+PROMETHEUS_COMMUNITY_CHARTS = "https://prometheus-community.github.io/helm-charts"
+
+# Waves, each waiting for the health of the one before (README, "Argo CD health of
+# Applications"): the monitoring CRDs that every add-on's ServiceMonitor needs; cert-manager,
+# External Secrets and Traefik; the operators; the topology operator, which needs
+# cert-manager and the cluster operator; the platform (wave 0, argocd.py), whose Secrets
+# Grafana reads; then the monitoring stack itself.
 ADD_ONS = (
+    AddOn(
+        "prometheus-operator-crds",
+        "v0.93.0",
+        "monitoring",
+        -6,
+        PROMETHEUS_COMMUNITY_CHARTS,
+        "kube-prometheus-stack",
+        "88.2.0",
+        _monitoring_crds,
+        pod_security=None,
+    ),
     AddOn(
         "kube-prometheus-stack",
         "v0.93.0",
         "monitoring",
-        -4,
-        "https://prometheus-community.github.io/helm-charts",
+        1,
+        PROMETHEUS_COMMUNITY_CHARTS,
         "kube-prometheus-stack",
         "88.2.0",
         _kube_prometheus_stack,
         pod_security=None,
     ),
-    AddOn("cert-manager", "v1.21.1", "cert-manager", -3, "https://charts.jetstack.io", "cert-manager", "v1.21.1", _cert_manager),
+    AddOn(
+        "cert-manager",
+        "v1.21.1",
+        "cert-manager",
+        -5,
+        "https://charts.jetstack.io",
+        "cert-manager",
+        "v1.21.1",
+        _cert_manager,
+        metrics=(CERT_MANAGER_METRICS,),
+    ),
     AddOn(
         "external-secrets",
         "v2.3.0",
         "external-secrets",
-        -3,
+        -5,
         "https://charts.external-secrets.io",
         "external-secrets",
         "2.3.0",
         _external_secrets,
         wanted=lambda env: env.secrets.external,
+        metrics=(EXTERNAL_SECRETS_METRICS,),
     ),
-    AddOn("traefik", "v3.7.9", "traefik", -3, "https://traefik.github.io/charts", "traefik", "41.1.0", _traefik),
+    AddOn(
+        "traefik",
+        "v3.7.9",
+        "traefik",
+        -5,
+        "https://traefik.github.io/charts",
+        "traefik",
+        "41.1.0",
+        _traefik,
+        metrics=(TRAEFIK_METRICS,),
+    ),
     AddOn(
         "mysql-operator",
         "9.1.0-2.2.2",
         MYSQL_OPERATOR.namespace,
-        -2,
+        -4,
         "https://mysql.github.io/mysql-operator/",
         "mysql-operator",
         "2.2.2",
@@ -182,23 +292,26 @@ ADD_ONS = (
         "rabbitmq-cluster-operator",
         "v2.22.3",
         RABBITMQ_CLUSTER_OPERATOR.namespace,
-        -2,
+        -4,
         REPOSITORY_URL,
         None,
         None,
+        # Its manifest holds Namespace rabbitmq-system, labelled by the kustomization.
         path="deploy/operators/rabbitmq-cluster-operator",
-        pod_security="baseline",
+        pod_security=None,
     ),
     AddOn(
         "rabbitmq-messaging-topology-operator",
         "v1.20.1",
         RABBITMQ_CLUSTER_OPERATOR.namespace,
-        -1,
+        -3,
         REPOSITORY_URL,
         None,
         None,
+        # Its manifest's copy of Namespace rabbitmq-system is dropped by the kustomization:
+        # the cluster operator's Application owns it.
         path="deploy/operators/rabbitmq-messaging-topology-operator",
-        pod_security="baseline",
+        pod_security=None,
     ),
 )
 
@@ -214,7 +327,7 @@ class _PlainDumper(yaml.SafeDumper):
         return True
 
 
-def install_commands(env: Environment, root: Path) -> list[str]:
+def install_commands(env: Environment) -> list[str]:
     """The same add-ons as the Argo CD Applications, as helm/kubectl commands, in wave order."""
     commands = []
     for add_on in sorted(add_ons(env), key=lambda a: a.wave):
@@ -225,7 +338,5 @@ def install_commands(env: Environment, root: Path) -> list[str]:
                 f"  --namespace {add_on.namespace} --create-namespace --values - <<'VALUES'\n{values}VALUES"
             )
         else:
-            assert add_on.path is not None
-            kustomization = yaml.safe_load((root / add_on.path / "kustomization.yaml").read_text())
-            commands.extend(f"kubectl apply --server-side -f {resource}" for resource in kustomization["resources"])
+            commands.append(f"kubectl apply --server-side -k {add_on.path}")
     return commands

@@ -4,8 +4,12 @@
 AppProjects, the root Application (which from then on keeps this folder in sync), one
 Application per cluster add-on, installed from pinned upstream releases with values taken
 from the environment model, and the Application that syncs `dist/<env>` itself. Sync
-waves order them: monitoring CRDs, then cert-manager, External Secrets and Traefik, then
-the operators that need them, then the platform.
+waves order them (addons.py says which add-on comes when, and why).
+
+Who syncs what: the add-ons sync themselves everywhere (their Applications change only
+through the root); the root and the platform sync themselves where the environment says
+so (`auto_sync`), and elsewhere only through the approved pipeline (operations.py,
+`argocd_deploy_plan`), so that nothing reaches such an environment unreviewed.
 """
 
 from __future__ import annotations
@@ -19,9 +23,8 @@ from imports.argocd_appprojects.io import argoproj as projects
 from .addons import ADD_ONS, AddOn, add_ons
 from .environments import Environment
 from .meta import SYNC_WAVE, Part, labels
-from .project import REPOSITORY_URL
+from .project import ADD_ON_COMPONENT, ARGOCD_NAMESPACE, REPOSITORY_URL
 
-ARGOCD_NAMESPACE = "argocd"
 # Argo CD runs on a management cluster and deploys to each environment's cluster.
 IN_CLUSTER = "https://kubernetes.default.svc"
 
@@ -45,7 +48,7 @@ class ArgoCdBootstrap(Part):
             ),
             apps.ApplicationSpecDestination(server=IN_CLUSTER, namespace=ARGOCD_NAMESPACE),
             wave=-10,
-            automated=True,
+            automated=env.auto_sync,
         )
         for add_on in add_ons(env):
             self._add_on(add_on)
@@ -100,6 +103,8 @@ class ArgoCdBootstrap(Part):
                         ("admissionregistration.k8s.io", "MutatingWebhookConfiguration"),
                         ("admissionregistration.k8s.io", "ValidatingWebhookConfiguration"),
                         ("networking.k8s.io", "IngressClass"),
+                        # The MySQL Operator's chart makes its kopf peering object cluster-wide.
+                        ("zalando.org", "ClusterKopfPeering"),
                     ],
                     p.AppProjectSpecClusterResourceWhitelist,
                 ),
@@ -137,9 +142,9 @@ class ArgoCdBootstrap(Part):
             source,
             apps.ApplicationSpecDestination(server=env.target_cluster.server, namespace=add_on.namespace),
             wave=add_on.wave,
-            automated=env.auto_sync,
-            create_namespace=True,
+            automated=True,
             pod_security=add_on.pod_security,
+            component=ADD_ON_COMPONENT,
         )
 
     def _application(
@@ -150,21 +155,23 @@ class ArgoCdBootstrap(Part):
         destination: apps.ApplicationSpecDestination,
         wave: int,
         automated: bool,
-        create_namespace: bool = False,
         pod_security: str | None = None,
+        component: str = "delivery",
     ) -> None:
+        """An Application; with `pod_security`, it also creates and owns its namespace at that level."""
         options = ["ServerSideApply=true", "PruneLast=true"]
         managed_namespace = None
-        if create_namespace:
-            options.append("CreateNamespace=true")
         if pod_security is not None:
+            options.append("CreateNamespace=true")
             managed_namespace = apps.ApplicationSpecSyncPolicyManagedNamespaceMetadata(
                 labels={f"pod-security.kubernetes.io/{mode}": pod_security for mode in ("enforce", "audit", "warn")}
             )
         apps.Application(
             self,
             name,
-            metadata=self._metadata(name, wave),
+            metadata=self.cr_meta(
+                name, labels(self.env, "argocd", component), ARGOCD_NAMESPACE, annotations={SYNC_WAVE: str(wave)}
+            ),
             spec=apps.ApplicationSpec(
                 project=project,
                 source=source,

@@ -16,6 +16,8 @@ class AddOn:
 
 
 KUBE_DNS = AddOn("kube-system", {"k8s-app": "kube-dns"})
+# CoreDNS's own metrics, which kube-prometheus-stack scrapes by default.
+KUBE_DNS_METRICS_PORT = 9153
 MYSQL_OPERATOR = AddOn("mysql-operator", {"name": "mysql-operator"})
 RABBITMQ_CLUSTER_OPERATOR = AddOn("rabbitmq-system", {"app.kubernetes.io/name": "rabbitmq-cluster-operator"})
 RABBITMQ_TOPOLOGY_OPERATOR = AddOn("rabbitmq-system", {"app.kubernetes.io/name": "messaging-topology-operator"})
@@ -31,3 +33,20 @@ ACME_SOLVER_PORT = 8089
 # kube-prometheus-stack's Grafana, with fullnameOverride "grafana" (argocd.py).
 GRAFANA_SERVICE = "grafana"
 GRAFANA_SERVICE_PORT = 80
+
+
+@dataclass(frozen=True)
+class MetricsEndpoint:
+    """Pods of an add-on (in its namespace) that its own ServiceMonitor scrapes, and the port."""
+
+    pods: dict[str, str]
+    port: int
+
+
+# What each add-on chart's ServiceMonitor scrapes, as rendered at the pinned versions.
+CERT_MANAGER_METRICS = MetricsEndpoint({"app.kubernetes.io/instance": "cert-manager"}, 9402)
+EXTERNAL_SECRETS_METRICS = MetricsEndpoint({"app.kubernetes.io/instance": "external-secrets"}, 8080)
+TRAEFIK_METRICS = MetricsEndpoint(TRAEFIK_PODS, 9100)
+# Control-plane components kube-prometheus-stack scrapes where the control plane is our own:
+# kube-controller-manager, kube-scheduler, etcd, kube-proxy (on the nodes' addresses).
+SELF_MANAGED_CONTROL_PLANE_PORTS = (10257, 10259, 2381, 10249)

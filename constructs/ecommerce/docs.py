@@ -147,7 +147,7 @@ def architecture(catalog: Catalog, environments: tuple[Environment, ...]) -> str
     return "\n".join(lines) + "\n"
 
 
-def operators(environments: tuple[Environment, ...], root: Path) -> str:
+def operators(environments: tuple[Environment, ...]) -> str:
     lines = [
         GENERATED,
         "# Installing the operators without Argo CD",
@@ -157,7 +157,7 @@ def operators(environments: tuple[Environment, ...], root: Path) -> str:
         "",
     ]
     for env in environments:
-        lines += [f"## {env.name}", "", "```sh", *[f"{command}\n" for command in install_commands(env, root)], "```", ""]
+        lines += [f"## {env.name}", "", "```sh", *[f"{command}\n" for command in install_commands(env)], "```", ""]
     return "\n".join(lines)
 
 

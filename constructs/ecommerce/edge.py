@@ -135,6 +135,10 @@ class ClusterIssuer(Part):
                             http01=c.ClusterIssuerSpecAcmeSolversHttp01(
                                 ingress=c.ClusterIssuerSpecAcmeSolversHttp01Ingress(
                                     ingress_class_name="traefik",
+                                    # cert-manager defaults to NodePort, which the application
+                                    # namespaces' quota forbids (services.nodeports: 0): Traefik
+                                    # reaches the solver inside the cluster.
+                                    service_type="ClusterIP",
                                     pod_template=c.ClusterIssuerSpecAcmeSolversHttp01IngressPodTemplate(spec=solver_pod),
                                 )
                             )

@@ -8,6 +8,7 @@ and never branch on an environment's name. The values follow the user's table
 from __future__ import annotations
 
 import enum
+import ipaddress
 import re
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
@@ -62,6 +63,18 @@ class TlsMode(enum.StrEnum):
     LETSENCRYPT_PRODUCTION = "letsencrypt-production"
 
 
+class LoadBalancer(enum.StrEnum):
+    """How client traffic reaches Traefik, which decides how Traefik learns client addresses
+    (the admin IP allow-lists and per-client rate limits depend on them)."""
+
+    # A layer-4 balancer that forwards packets unchanged (GKE, AKS, MetalLB): with
+    # externalTrafficPolicy Local, Traefik sees each client's own address.
+    PASSTHROUGH = "passthrough"
+    # An AWS Network Load Balancer made by the AWS Load Balancer Controller, which sends the
+    # client's address in a proxy-protocol v2 header that Traefik reads.
+    AWS_NLB = "aws-nlb"
+
+
 def _check_enum(value: object, enum_type: type[enum.Enum], where: str) -> None:
     if not isinstance(value, enum_type):
         allowed = ", ".join(repr(member.value) for member in enum_type)
@@ -71,6 +84,13 @@ def _check_enum(value: object, enum_type: type[enum.Enum], where: str) -> None:
 def _check_int(value: object, where: str, low: int, high: int) -> None:
     ok = isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
     require(ok, where, f"must be a whole number from {low} to {high} (got {value!r})")
+
+
+def _check_network(value: object, where: str) -> None:
+    try:
+        ipaddress.ip_network(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise ConfigError(where, f"not a valid CIDR block (e.g. 10.0.0.0/16): {value!r}") from None
 
 
 def _check_pattern(value: object, pattern: re.Pattern[str], where: str, what: str) -> None:
@@ -347,6 +367,18 @@ class TargetCluster:
 
     name: str
     server: str
+    load_balancer: LoadBalancer = LoadBalancer.PASSTHROUGH
+    # Addresses of the balancer's nodes (its subnets), the only peers whose proxy-protocol
+    # header Traefik believes; required with a balancer that sends one.
+    trusted_proxies: tuple[str, ...] = ()
+    # A managed control plane (EKS, GKE, AKS) exposes no scheduler, controller-manager or
+    # etcd metrics: scraping them would only raise alerts that never clear.
+    managed_control_plane: bool = True
+    # Where the API server and the nodes (kubelets) answer, as pods see them: the only
+    # addresses that operators and Prometheus may reach on the API and kubelet ports, and
+    # from which webhooks are called. The private ranges by default; name the cluster's own
+    # subnets (a control plane on a public address needs its address here).
+    infrastructure: tuple[str, ...] = ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16")
 
     def check(self, where: str) -> None:
         _check_pattern(self.name, DNS_LABEL, f"{where}.name", "cluster name (a DNS label)")
@@ -354,6 +386,23 @@ class TargetCluster:
             isinstance(self.server, str) and self.server.startswith("https://"),
             f"{where}.server",
             f"must be the https:// URL of the cluster's API server (got {self.server!r})",
+        )
+        _check_enum(self.load_balancer, LoadBalancer, f"{where}.load_balancer")
+        for field_name in ("trusted_proxies", "infrastructure"):
+            for index, cidr in enumerate(getattr(self, field_name)):
+                _check_network(cidr, f"{where}.{field_name}[{index}]")
+        require(bool(self.infrastructure), f"{where}.infrastructure", "must name where the API server and nodes answer")
+        sends_proxy_protocol = self.load_balancer is LoadBalancer.AWS_NLB
+        require(
+            sends_proxy_protocol == bool(self.trusted_proxies),
+            f"{where}.trusted_proxies",
+            f"must list the balancer's subnets with load_balancer {LoadBalancer.AWS_NLB.value!r}, and only then"
+            f" (got {list(self.trusted_proxies)} with {self.load_balancer.value!r})",
+        )
+        require(
+            isinstance(self.managed_control_plane, bool),
+            f"{where}.managed_control_plane",
+            f"must be true or false (got {self.managed_control_plane!r})",
         )
 
 
@@ -640,7 +689,15 @@ PROD = Environment(
     debug=False,
     log_level="warning",
     domain="e-commerce.example.com",
-    target_cluster=TargetCluster(name="prod", server="https://prod.k8s.e-commerce.example.com:6443"),
+    target_cluster=TargetCluster(
+        name="prod",
+        server="https://prod.k8s.e-commerce.example.com:6443",
+        load_balancer=LoadBalancer.AWS_NLB,
+        # The cluster's VPC, where the balancer's nodes, the nodes and the API server's
+        # endpoints live.
+        trusted_proxies=("10.0.0.0/16",),
+        infrastructure=("10.0.0.0/16",),
+    ),
     require_pinned_images=True,
     git_revision="main",
     auto_sync=False,

@@ -47,7 +47,18 @@ MYSQL_VERSION = re.compile(r"^\d+\.\d+\.\d+$")
 # The uid and gid the MySQL Operator runs MySQL and its backup Jobs as.
 OPERATOR_MYSQL_GID = 27
 EXPORTER_PORT = 9104
+# Collectors that mysqld_exporter leaves off by default and our alerts need:
+# MySQLReplicationLag reads mysql_perf_schema_transactions_in_queue.
+EXPORTER_COLLECTORS = ("--collect.perf_schema.replication_group_member_stats",)
+# The MySQL Operator writes `socket=unix:///var/run/mysqld/mysql.sock` into its metrics
+# sidecar's my.cnf (mysqloperator/controller/innodbcluster/cluster_api.py, 9.1.0-2.2.2);
+# mysqld_exporter 0.15+ takes that value as a file path and never connects. Its multi-target
+# endpoint parses the same address correctly, so Prometheus scrapes /probe with this target.
+OPERATOR_EXPORTER_TARGET = "unix:///var/run/mysqld/mysql.sock"
 BACKUPS_CLAIM = "mysql-backups"
+# How long the accounts Job waits for a writable primary: a new InnoDB cluster takes several
+# minutes to provision its members, elect a primary and start its routers.
+ACCOUNTS_WAIT_SECONDS = 1800
 # Privileges an application needs on its own schema, migrations included; nothing global.
 SCHEMA_PRIVILEGES = (
     "SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER, DROP, INDEX, REFERENCES, "
@@ -158,6 +169,7 @@ class MySql(Part):
             args=[
                 "--config.my-cnf=/run/secrets/exporter/my.cnf",
                 f"--web.listen-address=:{EXPORTER_PORT}",
+                *EXPORTER_COLLECTORS,
             ],
             ports=[k8s.ContainerPort(name="metrics", container_port=EXPORTER_PORT, protocol="TCP")],
             resources=resources(SIDECAR),
@@ -259,7 +271,9 @@ class MySql(Part):
                     pod_labels={"environment": env.name, "app.kubernetes.io/part-of": "e-commerce"},
                     pod_spec=router_spec,
                 ),
-                metrics=operator.InnoDbClusterSpecMetrics(enable=True, image=str(props.exporter_image)),
+                metrics=operator.InnoDbClusterSpecMetrics(
+                    enable=True, image=str(props.exporter_image), options=list(EXPORTER_COLLECTORS)
+                ),
                 backup_profiles=self._backup_profiles(),
                 backup_schedules=self._backup_schedules(),
             ),
@@ -376,7 +390,8 @@ class MySql(Part):
         )
         job = k8s.JobSpec(
             backoff_limit=6,
-            active_deadline_seconds=900,
+            # Room for the script's own wait for the cluster, then the accounts themselves.
+            active_deadline_seconds=ACCOUNTS_WAIT_SECONDS + 300,
             ttl_seconds_after_finished=600,
             template=k8s.PodTemplateSpec(
                 metadata=k8s.ObjectMeta(labels=account_labels),
@@ -482,10 +497,17 @@ def accounts_script(schemas: tuple[str, ...], env: Environment) -> str:
         '  printf \'[client]\\nhost=%s\\nport=%s\\nuser=root\\nssl-mode=%s\\n\' "$DATABASE_HOST" "$DATABASE_PORT" "$SSL_MODE"',
         '  printf \'password=%s\\n\' "$(option "$(cat /run/secrets/root/rootPassword)")"',
         "} > /tmp/client.cnf",
+        "# Wait, within this one run, until a writable primary answers as root: `mysqladmin ping`",
+        "# succeeds as soon as anything listens (even refusing the login), long before a new",
+        "# InnoDB cluster has elected a primary behind its routers.",
+        'writable() { [ "$(mysql --defaults-extra-file=/tmp/client.cnf --connect-timeout=5 -N -B \\',
+        "  -e 'SELECT @@global.super_read_only' 2>/dev/null)\" = 0 ]; }",
         "attempt=0",
-        "until mysqladmin --defaults-extra-file=/tmp/client.cnf --connect-timeout=5 ping >/dev/null 2>&1; do",
+        "until writable; do",
         "  attempt=$((attempt + 1))",
-        '  if [ "$attempt" -ge 60 ]; then echo "MySQL at $DATABASE_HOST is not answering" >&2; exit 1; fi',
+        f'  if [ "$attempt" -ge {ACCOUNTS_WAIT_SECONDS // 5} ]; then',
+        f'    echo "no writable MySQL primary at $DATABASE_HOST after {ACCOUNTS_WAIT_SECONDS}s" >&2; exit 1',
+        "  fi",
         "  sleep 5",
         "done",
         "{",

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from cdk8s_plus_27 import k8s
 from constructs import Construct
 
+from .addons import add_ons
 from .catalog import Catalog, Service
 from .cluster_addons import (
     ACME_SOLVER_PODS,
@@ -22,10 +23,12 @@ from .cluster_addons import (
     GRAFANA_PODS,
     GRAFANA_PORT,
     KUBE_DNS,
+    KUBE_DNS_METRICS_PORT,
     MYSQL_OPERATOR,
     PROMETHEUS_PODS,
     RABBITMQ_CLUSTER_OPERATOR,
     RABBITMQ_TOPOLOGY_OPERATOR,
+    SELF_MANAGED_CONTROL_PLANE_PORTS,
     TRAEFIK_PODS,
 )
 from .endpoints import AMQP_PORT, MYSQL, RABBITMQ, REDIS, REDIS_PORT, REDIS_SENTINEL_PORT
@@ -36,8 +39,9 @@ from .redis import EXPORTER_PORT as REDIS_EXPORTER_PORT
 
 # Outside the cluster: anything but private, link-local and metadata addresses.
 PRIVATE_RANGES = ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16", "100.64.0.0/10")
-# The API server's address depends on the cluster; only its ports are known.
+# The API server as pods reach it (the kubernetes Service, and its endpoints' port).
 API_SERVER_PORTS = (443, 6443)
+KUBELET_PORT = 10250
 RABBITMQ_MANAGEMENT_PORT = 15672
 RABBITMQ_PROMETHEUS_PORT = 15692
 # Erlang distribution: epmd, inter-node traffic, CLI tools.
@@ -95,8 +99,13 @@ def outside() -> Peer:
     return Peer(cidr="0.0.0.0/0", excluded=PRIVATE_RANGES)
 
 
-def anywhere() -> Peer:
-    return Peer(cidr="0.0.0.0/0")
+def infrastructure(env: Environment) -> tuple[Peer, ...]:
+    """The cluster's API server and nodes (environments.TargetCluster.infrastructure)."""
+    return tuple(Peer(cidr=cidr) for cidr in env.target_cluster.infrastructure)
+
+
+def api_server(env: Environment, reason: str) -> Rule:
+    return Rule(infrastructure(env), ports(*API_SERVER_PORTS), reason)
 
 
 def network_policies(env: Environment, catalog: Catalog) -> tuple[Policy, ...]:
@@ -250,7 +259,7 @@ def _mysql_policies(env: Environment, catalog: Catalog) -> list[Policy]:
         return policies
     servers = Peer(data, OPERATOR_MYSQL_PODS)
     routers = Peer(data, OPERATOR_ROUTER_PODS)
-    api_server = Rule((anywhere(),), ports(*API_SERVER_PORTS), "the operator's sidecars and backup jobs use the API")
+    uses_api = api_server(env, "the operator's sidecars and backup jobs use the API")
     policies += [
         Policy(
             "mysql-router",
@@ -273,7 +282,7 @@ def _mysql_policies(env: Environment, catalog: Catalog) -> list[Policy]:
                 Rule((Peer(data),), ports(3306), "the operator's backup jobs"),
                 Rule((_prometheus(env),), ports(MYSQL_EXPORTER_PORT), "Prometheus scrapes the metrics sidecar"),
             ),
-            egress=(Rule((servers,), ports(*MYSQL_GROUP_PORTS), "group replication between members"), api_server),
+            egress=(Rule((servers,), ports(*MYSQL_GROUP_PORTS), "group replication between members"), uses_api),
             component="database",
             owner=MYSQL,
         ),
@@ -282,7 +291,7 @@ def _mysql_policies(env: Environment, catalog: Catalog) -> list[Policy]:
             "mysql-operator-jobs",
             data,
             {},
-            egress=(Rule((servers,), ports(3306), "dumps for backups"), api_server),
+            egress=(Rule((servers,), ports(3306), "dumps for backups"), uses_api),
             component="database",
             owner=MYSQL,
             types=("Egress",),
@@ -306,7 +315,7 @@ def _rabbitmq_policies(env: Environment, catalog: Catalog) -> list[Policy]:
         ingress.append(Rule((_traefik(env),), ports(RABBITMQ_MANAGEMENT_PORT), "management UI, through Traefik's IP allow-list"))
     egress = (
         Rule((own,), clustering, "clustering between nodes"),
-        Rule((anywhere(),), ports(*API_SERVER_PORTS), "peer discovery through the Kubernetes API"),
+        api_server(env, "peer discovery through the Kubernetes API"),
     )
     return [Policy(RABBITMQ, env.messaging_namespace, pods, tuple(ingress), egress, "messaging", RABBITMQ)]
 
@@ -327,7 +336,7 @@ def _monitoring_policies(env: Environment, catalog: Catalog) -> list[Policy]:
             ingress=(Rule((stack,), (), "between the monitoring stack's components"),),
             egress=(
                 Rule((stack,), (), "between the monitoring stack's components"),
-                Rule((anywhere(),), ports(*API_SERVER_PORTS), "service discovery and the operator use the API"),
+                api_server(env, "service discovery and the operator use the API"),
             ),
             component="monitoring",
             owner="monitoring",
@@ -338,8 +347,15 @@ def _monitoring_policies(env: Environment, catalog: Catalog) -> list[Policy]:
             PROMETHEUS_PODS,
             egress=(
                 Rule(scraped, ports(*metrics_ports), "scrapes the platform's metrics ports"),
+                *_addon_scrape_rules(env),
+                Rule((Peer(KUBE_DNS.namespace, KUBE_DNS.pods),), ports(KUBE_DNS_METRICS_PORT), "scrapes CoreDNS"),
                 # node-exporter is not installed (addons.py): only the kubelets' cAdvisor.
-                Rule((anywhere(),), ports(10250), "scrapes the kubelets' container metrics"),
+                Rule(infrastructure(env), ports(KUBELET_PORT), "scrapes the kubelets' container metrics"),
+                *(
+                    ()
+                    if env.target_cluster.managed_control_plane
+                    else (Rule(infrastructure(env), ports(*SELF_MANAGED_CONTROL_PLANE_PORTS), "scrapes the control plane"),)
+                ),
             ),
             component="monitoring",
             owner="prometheus",
@@ -359,7 +375,7 @@ def _monitoring_policies(env: Environment, catalog: Catalog) -> list[Policy]:
             "prometheus-operator-webhook",
             monitoring,
             {"app": "kube-prometheus-stack-operator"},
-            ingress=(Rule((anywhere(),), ports(10250), "admission webhook calls from the API server"),),
+            ingress=(Rule(infrastructure(env), ports(10250), "admission webhook calls from the API server"),),
             component="monitoring",
             owner="prometheus-operator",
             types=("Ingress",),
@@ -378,6 +394,15 @@ def _monitoring_policies(env: Environment, catalog: Catalog) -> list[Policy]:
             )
         )
     return policies
+
+
+def _addon_scrape_rules(env: Environment) -> tuple[Rule, ...]:
+    """The add-ons' own ServiceMonitors: their alerts fire only if Prometheus reaches them."""
+    return tuple(
+        Rule((Peer(add_on.namespace, endpoint.pods),), ports(endpoint.port), f"scrapes {add_on.name}")
+        for add_on in add_ons(env)
+        for endpoint in add_on.metrics
+    )
 
 
 def _acme_solver_policies(env: Environment) -> list[Policy]:

@@ -17,6 +17,7 @@ import yaml
 
 from .environments import Environment
 from .errors import ConfigError
+from .project import ADD_ON_COMPONENT, ARGOCD_NAMESPACE
 
 FIELD_MANAGER = "e-commerce-platform"
 # Jobs are immutable: a changed one must be replaced, and a finished one re-run.
@@ -91,10 +92,30 @@ def readiness(obj: dict, context: str, timeout: str) -> Step | None:
     return Step(f"{kind} {target} is ready", _kubectl(context, *waits[kind]), True)
 
 
+# HorizontalPodAutoscalers read CPU and memory from the resource metrics API, which
+# metrics-server serves; no add-on of ours installs it (most managed clusters ship it).
+METRICS_API = "v1beta1.metrics.k8s.io"
+
+
+def prerequisites(folder: Path, context: str, check: bool) -> list[Step]:
+    """What the cluster must already offer for these manifests to work."""
+    objects = [obj for path in manifest_files(folder) for obj in objects_of(path)]
+    steps = []
+    if any(obj["kind"] == "HorizontalPodAutoscaler" for obj in objects):
+        steps.append(
+            Step(
+                f"the resource metrics API ({METRICS_API}, metrics-server) is available for the autoscalers",
+                _kubectl(context, "wait", f"apiservice/{METRICS_API}", "--for=condition=Available", "--timeout=60s"),
+                check,
+            )
+        )
+    return steps
+
+
 def deploy_plan(env: Environment, folder: Path, context: str | None = None) -> list[Step]:
     """Apply each wave's file in order, server-side, waiting for it to work before the next."""
     context = context or env.target_cluster.name
-    steps: list[Step] = []
+    steps: list[Step] = prerequisites(folder, context, check=False)
     for path in manifest_files(folder):
         objects = objects_of(path)
         for obj in objects:
@@ -121,7 +142,7 @@ def deploy_plan(env: Environment, folder: Path, context: str | None = None) -> l
 def verify_plan(env: Environment, folder: Path, context: str | None = None) -> list[Step]:
     """Check, without changing anything, that everything that should be ready is."""
     context = context or env.target_cluster.name
-    steps = []
+    steps = prerequisites(folder, context, check=True)
     for path in manifest_files(folder):
         steps.extend(step for obj in objects_of(path) if (step := readiness(obj, context, "60s")) is not None)
     return steps
@@ -158,3 +179,44 @@ def run(steps: Sequence[Step], execute: Callable[[Sequence[str]], subprocess.Com
     if failures:
         print(f"{failures} of {len(steps)} checks failed", file=sys.stderr)
     return 1 if failures else 0
+
+
+@dataclass(frozen=True)
+class ArgoCdPlan:
+    """How the pipeline deploys an environment through Argo CD, read from its bootstrap."""
+
+    root: str
+    app: str
+    # Synced by Argo CD itself from its branch: the pipeline only waits for it, since Argo CD
+    # refuses `sync --revision` and `rollback` on such an Application, and a changed sync
+    # policy would be put back by the root's self-heal.
+    automated: bool
+    # The add-ons' Applications, which sync themselves and must be healthy before the platform.
+    add_ons_selector: str
+
+    def outputs(self) -> str:
+        """For $GITHUB_OUTPUT."""
+        automated = "true" if self.automated else "false"
+        return f"root={self.root}\napp={self.app}\nautomated={automated}\nadd_ons={self.add_ons_selector}\n"
+
+
+def argocd_plan(env: Environment, folder: Path) -> ArgoCdPlan:
+    path = folder / "argocd" / "bootstrap.k8s.yaml"
+    if not path.is_file():
+        raise ConfigError(str(path), "no Argo CD bootstrap: run `make synth` first")
+    applications = {
+        obj["metadata"]["name"]: obj
+        for obj in objects_of(path)
+        if obj["kind"] == "Application" and obj["metadata"].get("namespace") == ARGOCD_NAMESPACE
+    }
+    root, app = f"e-commerce-{env.name}-root", f"e-commerce-{env.name}"
+    missing = sorted({root, app} - applications.keys())
+    if missing:
+        raise ConfigError(str(path), f"no Application {', '.join(missing)}")
+
+    def automated(name: str) -> bool:
+        return bool(applications[name]["spec"].get("syncPolicy", {}).get("automated"))
+
+    if automated(app) != automated(root):
+        raise ConfigError(str(path), f"{root} and {app} must both sync themselves or both be synced by the pipeline")
+    return ArgoCdPlan(root, app, automated(app), f"environment={env.name},app.kubernetes.io/component={ADD_ON_COMPONENT}")

@@ -45,9 +45,15 @@ def config_map_volume(name: str, config_map: str, executable: bool = False) -> k
     )
 
 
+# Labels that change with each release. A StatefulSet's volumeClaimTemplates cannot change
+# once created, so carrying one there would make the first image bump a rejected update.
+RELEASE_LABELS = ("app.kubernetes.io/version",)
+
+
 def claim_template(name: str, size: str, labels: dict[str, str]) -> k8s.KubePersistentVolumeClaimProps:
+    stable = {key: value for key, value in labels.items() if key not in RELEASE_LABELS}
     return k8s.KubePersistentVolumeClaimProps(
-        metadata=k8s.ObjectMeta(name=name, labels=labels),
+        metadata=k8s.ObjectMeta(name=name, labels=stable),
         spec=k8s.PersistentVolumeClaimSpec(
             access_modes=["ReadWriteOnce"],
             resources=k8s.ResourceRequirements(requests={"storage": quantity(size)}),

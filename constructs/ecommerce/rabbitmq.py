@@ -7,6 +7,12 @@ environment says so), bound to the events it consumes; a dead-letter exchange an
 for messages that fail too often; one user per service with exactly the rights it needs:
 write to the events exchange if it publishes, read its own queue if it consumes, and
 never declare or delete anything (the operator owns the topology).
+
+Decided: the services do not declare their own queues. A queue declared by a client would
+escape the catalog (no binding, dead-lettering or quorum type from the model) and need the
+configure permission, which would also let it delete queues. Clients that declare at start-up
+declare passively (the wiring says `RABBITMQ_DECLARE=passive`), which RabbitMQ allows
+without any permission and which fails fast if the topology is missing.
 """
 
 from __future__ import annotations

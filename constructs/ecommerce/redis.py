@@ -41,12 +41,16 @@ from .units import parse_quantity
 EXPORTER_PORT = 9121
 HEADLESS = "redis-headless"
 PASSWORD_FILE = "/run/secrets/redis/password"
+LAST_PRIMARY_FILE = "/data/last-primary"
 # Sessions and carts expire; evict only keys that carry a TTL, never a live basket.
 EVICTION_POLICY = "volatile-lru"
 
 # Writes this pod's configuration into /run/redis before Redis starts. In Sentinel mode it
-# asks the Sentinels which pod is the primary, and replicates from it; on a first start,
-# when no Sentinel answers, the first pod is the primary.
+# asks the Sentinels which pod is the primary, and replicates from it. When no Sentinel
+# answers (every pod restarted), it follows the last primary this pod saw, kept on its data
+# volume by each start and by Sentinel after each failover (RECORD_PRIMARY): promoting the
+# first pod blindly would make a stale copy the primary and throw away newer writes. Only a
+# first start, with nothing recorded, makes the first pod the primary.
 CONFIGURE = r"""#!/bin/sh
 set -eu
 quote() { printf '"%s"' "$(printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e 's/"/\\"/g')"; }
@@ -64,7 +68,9 @@ for peer in $PEERS; do
     sentinel get-master-addr-by-name "$MASTER_NAME" 2>/dev/null | head -n 1)" || true
   if [ -n "$answer" ]; then primary="$answer"; break; fi
 done
+if [ -z "$primary" ] && [ -s "$LAST_PRIMARY_FILE" ]; then primary="$(cat "$LAST_PRIMARY_FILE")"; fi
 [ -n "$primary" ] || primary="$FIRST_POD.$HEADLESS_DOMAIN"
+printf '%s\n' "$primary" > "$LAST_PRIMARY_FILE.new" && mv "$LAST_PRIMARY_FILE.new" "$LAST_PRIMARY_FILE"
 printf 'replica-announce-ip %s\n' "$self" >> /run/redis/redis.conf
 [ "$primary" = "$self" ] || printf 'replicaof %s %s\n' "$primary" "$REDIS_PORT" >> /run/redis/redis.conf
 {
@@ -75,11 +81,19 @@ printf 'replica-announce-ip %s\n' "$self" >> /run/redis/redis.conf
   printf 'sentinel down-after-milliseconds %s 5000\n' "$MASTER_NAME"
   printf 'sentinel failover-timeout %s 60000\n' "$MASTER_NAME"
   printf 'sentinel parallel-syncs %s 1\n' "$MASTER_NAME"
+  printf 'sentinel client-reconfig-script %s /config/record-primary.sh\n' "$MASTER_NAME"
   if [ -n "$password" ]; then
     printf 'sentinel auth-pass %s %s\n' "$MASTER_NAME" "$(quote "$password")"
     printf 'requirepass %s\n' "$(quote "$password")"
   fi
 } > /run/redis/sentinel.conf
+"""
+
+# Sentinel runs this after each failover with: <master> <role> <state> <from-host>
+# <from-port> <to-host> <to-port>; the new primary is remembered for a full restart.
+RECORD_PRIMARY = r"""#!/bin/sh
+set -eu
+printf '%s\n' "$6" > "$LAST_PRIMARY_FILE.new" && mv "$LAST_PRIMARY_FILE.new" "$LAST_PRIMARY_FILE"
 """
 
 # Exits 0 only when the server (or Sentinel) on PORT answers PONG, authenticated if needed.
@@ -114,7 +128,12 @@ class Redis(Part):
             self,
             "config",
             metadata=self.meta("redis-config", self.labels, self.namespace),
-            data={"redis.conf": self._server_config(), "configure.sh": CONFIGURE, "ping.sh": PING},
+            data={
+                "redis.conf": self._server_config(),
+                "configure.sh": CONFIGURE,
+                "ping.sh": PING,
+                "record-primary.sh": RECORD_PRIMARY,
+            },
         )
         k8s.KubeServiceAccount(
             self,
@@ -155,6 +174,10 @@ class Redis(Part):
             "replica-read-only yes",
             "tcp-keepalive 60",
         ]
+        if self.sentinel:
+            # A primary cut off from every replica stops taking writes within seconds, instead
+            # of taking writes that the failover on the other side of the partition would lose.
+            lines += ["min-replicas-to-write 1", "min-replicas-max-lag 10"]
         return "\n".join(lines) + "\n"
 
     def _services(self) -> None:
@@ -210,6 +233,7 @@ class Redis(Part):
             k8s.EnvVar(name="QUORUM", value=str(replicas // 2 + 1)),
             k8s.EnvVar(name="REDIS_PORT", value=str(REDIS_PORT)),
             k8s.EnvVar(name="SENTINEL_PORT", value=str(REDIS_SENTINEL_PORT)),
+            k8s.EnvVar(name="LAST_PRIMARY_FILE", value=LAST_PRIMARY_FILE),
         ]
         mounts = [
             k8s.VolumeMount(name="run", mount_path="/run/redis"),
@@ -240,13 +264,20 @@ class Redis(Part):
                     image_pull_policy="IfNotPresent",
                     # Sentinel rewrites its own file, so it lives in the writable /run/redis.
                     command=["redis-server", "/run/redis/sentinel.conf", "--sentinel"],
-                    env=[k8s.EnvVar(name="PASSWORD_FILE", value=PASSWORD_FILE)],
+                    env=[
+                        k8s.EnvVar(name="PASSWORD_FILE", value=PASSWORD_FILE),
+                        k8s.EnvVar(name="LAST_PRIMARY_FILE", value=LAST_PRIMARY_FILE),
+                    ],
                     ports=[k8s.ContainerPort(name="sentinel", container_port=REDIS_SENTINEL_PORT, protocol="TCP")],
                     resources=resources(SIDECAR),
                     readiness_probe=_ping_probe(REDIS_SENTINEL_PORT),
                     liveness_probe=tcp_probe("sentinel", period=10),
                     security_context=container_security_context(),
-                    volume_mounts=[*mounts, k8s.VolumeMount(name="tmp", mount_path="/tmp")],
+                    volume_mounts=[
+                        *mounts,
+                        k8s.VolumeMount(name="tmp", mount_path="/tmp"),
+                        k8s.VolumeMount(name="data", mount_path="/data"),
+                    ],
                 )
             )
         exporter_args = [f"--redis.addr=redis://localhost:{REDIS_PORT}", f"--web.listen-address=:{EXPORTER_PORT}"]
@@ -308,7 +339,7 @@ class Redis(Part):
                                 env=common_env,
                                 resources=resources(SIDECAR),
                                 security_context=container_security_context(),
-                                volume_mounts=mounts,
+                                volume_mounts=[*mounts, k8s.VolumeMount(name="data", mount_path="/data")],
                             )
                         ],
                         containers=containers,

@@ -64,7 +64,9 @@ class ClusterSecretStore(Part):
                 aws=css.ClusterSecretStoreSpecProviderAws(
                     service=css.ClusterSecretStoreSpecProviderAwsService.SECRETS_MANAGER,
                     region=store.address,
-                    role=store.role,
+                    # No `role:` here: the service account's IRSA annotation (addons.py) already
+                    # gives the operator that role; `role` would make it assume the same role
+                    # again, which fails without a self-assume trust policy.
                     auth=css.ClusterSecretStoreSpecProviderAwsAuth(
                         jwt=css.ClusterSecretStoreSpecProviderAwsAuthJwt(
                             service_account_ref=css.ClusterSecretStoreSpecProviderAwsAuthJwtServiceAccountRef(**service_account)

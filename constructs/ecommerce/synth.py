@@ -29,7 +29,7 @@ def generated_documents(catalog: Catalog = CATALOG) -> dict[str, str]:
         "architecture.md": architecture(catalog, tuple(ENVIRONMENTS.values())),
         "runbooks.md": runbooks(PROD),
         "metrics.md": metrics(),
-        "operators.md": operators(tuple(ENVIRONMENTS.values()), ROOT),
+        "operators.md": operators(tuple(ENVIRONMENTS.values())),
     }
 
 

@@ -96,6 +96,10 @@ def wire(service: Service, env: Environment, catalog: Catalog) -> Wiring:
                 "RABBITMQ_VHOST": RABBITMQ_VHOST,
                 "RABBITMQ_USER": service.name,
                 "RABBITMQ_EXCHANGE": EVENTS_EXCHANGE,
+                # The Topology Operator owns exchanges and queues, and the services' users may
+                # configure nothing (rabbitmq.py): a client that declares them must do so
+                # passively, which checks they exist and needs no configure permission.
+                "RABBITMQ_DECLARE": "passive",
             }
         )
         if service.consumes:

@@ -19,6 +19,7 @@ from ..credentials import ALERTMANAGER_SECRET
 from ..endpoints import MYSQL, RABBITMQ, REDIS
 from ..environments import Environment
 from ..meta import Part, labels, selector
+from ..mysql import OPERATOR_EXPORTER_TARGET
 from .dashboards import DASHBOARDS, dashboard_json
 from .rules import rule_groups
 from .selectors import ALERTMANAGER_SELECTOR, DASHBOARD_FOLDER, DASHBOARD_LABEL, PROMETHEUS_SELECTOR
@@ -71,10 +72,12 @@ class Observability(Part):
         if self.catalog.using("uses_redis"):
             self._monitor(REDIS, env.namespace, selector(env, REDIS), [self._endpoint("metrics")])
         # The operator exposes each member's metrics sidecar on the "<cluster>-instances" Service.
-        mysql_services = (
-            {"tier": "mysql", "mysql.oracle.com/cluster": MYSQL} if env.database.operator_managed else selector(env, MYSQL)
-        )
-        self._monitor(MYSQL, env.data_namespace, mysql_services, [self._endpoint("metrics")])
+        if env.database.operator_managed:
+            mysql_services = {"tier": "mysql", "mysql.oracle.com/cluster": MYSQL}
+            mysql_endpoint = self._endpoint("metrics", "/probe", {"target": [OPERATOR_EXPORTER_TARGET]})
+        else:
+            mysql_services, mysql_endpoint = selector(env, MYSQL), self._endpoint("metrics")
+        self._monitor(MYSQL, env.data_namespace, mysql_services, [mysql_endpoint])
         # Aggregated node metrics, plus per-queue depth and consumers from the detailed endpoint.
         self._monitor(
             RABBITMQ,
