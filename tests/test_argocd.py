@@ -81,7 +81,7 @@ def test_platform_application_syncs_the_environments_folder(bootstrap, env):
         "path": f"dist/{env}",
         "directory": {"recurse": False},
     }
-    assert spec["destination"] == {"server": environment.target_cluster.server}
+    assert spec["destination"] == {"server": environment.target_cluster.server, "namespace": environment.namespace}
     assert ("automated" in spec["syncPolicy"]) == (env != "prod"), "prod is synced by hand or by the pipeline"
     if env != "prod":
         assert spec["syncPolicy"]["automated"] == {"prune": True, "selfHeal": True}

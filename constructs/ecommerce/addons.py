@@ -87,7 +87,24 @@ def _kube_prometheus_stack(env: Environment) -> dict:
         # monitoring namespace refuses; node metrics belong to the cluster's own stack, and
         # so do the alerts on them.
         "nodeExporter": {"enabled": False},
-        "defaultRules": {"rules": {"nodeExporterAlerting": False, "nodeExporterRecording": False}},
+        "defaultRules": {
+            "rules": {
+                # Rules on node_* metrics, which only node-exporter serves.
+                "nodeExporterAlerting": False,
+                "nodeExporterRecording": False,
+                "node": False,
+                "kubePrometheusNodeRecording": False,
+                "network": False,
+                # The chart's kubelet ServiceMonitor drops container_memory_swap, which this
+                # recording rule reads: it would record nothing, forever.
+                "k8sContainerMemorySwap": False,
+                # Alertmanager's own rules, where there is an Alertmanager.
+                "alertmanager": monitoring.alerting,
+            }
+        },
+        # kube-state-metrics' own metrics (its telemetry port), which its KubeStateMetrics*
+        # alerts read.
+        "kube-state-metrics": {"selfMonitor": {"enabled": True}},
         "prometheus": {"prometheusSpec": prometheus_spec},
         "grafana": {
             "enabled": monitoring.dashboards,
@@ -102,7 +119,12 @@ def _kube_prometheus_stack(env: Environment) -> dict:
                     "searchNamespace": env.monitoring_namespace,
                     "provider": {"foldersFromFilesStructure": True},
                 },
-                "datasources": {"defaultDatasourceEnabled": True, "uid": "prometheus"},
+                "datasources": {
+                    "defaultDatasourceEnabled": True,
+                    "uid": "prometheus",
+                    # A datasource pointing at an Alertmanager that does not run only errors.
+                    "alertmanager": {"enabled": monitoring.alerting},
+                },
             },
         },
         "alertmanager": {

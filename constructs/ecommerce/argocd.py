@@ -62,7 +62,9 @@ class ArgoCdBootstrap(Part):
                 # dist/<env>/argocd is this bootstrap, not part of the platform.
                 directory=apps.ApplicationSpecSourceDirectory(recurse=False),
             ),
-            apps.ApplicationSpecDestination(server=env.target_cluster.server),
+            # Every object names its namespace; Argo CD still checks the destination's
+            # namespace against the project, which accepts only the platform's namespaces.
+            apps.ApplicationSpecDestination(server=env.target_cluster.server, namespace=env.namespace),
             wave=0,
             automated=env.auto_sync,
         )
@@ -180,8 +182,12 @@ class ArgoCdBootstrap(Part):
                     automated=apps.ApplicationSpecSyncPolicyAutomated(prune=True, self_heal=True) if automated else None,
                     sync_options=options,
                     managed_namespace_metadata=managed_namespace,
+                    # Waves wait for each Application's health only where Argo CD assesses it
+                    # (README, "Argo CD health of Applications"); where it does not, an
+                    # Application that comes too early retries for about half an hour while
+                    # the CRDs and operators it needs arrive.
                     retry=apps.ApplicationSpecSyncPolicyRetry(
-                        limit=5,
+                        limit=10,
                         backoff=apps.ApplicationSpecSyncPolicyRetryBackoff(duration="10s", factor=2, max_duration="5m"),
                     ),
                 ),

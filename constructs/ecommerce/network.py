@@ -33,6 +33,7 @@ from .cluster_addons import (
 )
 from .endpoints import AMQP_PORT, MYSQL, RABBITMQ, REDIS, REDIS_PORT, REDIS_SENTINEL_PORT
 from .environments import CacheMode, Environment
+from .errors import require
 from .meta import Part, int_or_string, labels, selector
 from .mysql import EXPORTER_PORT as MYSQL_EXPORTER_PORT
 from .redis import EXPORTER_PORT as REDIS_EXPORTER_PORT
@@ -61,6 +62,20 @@ class Peer:
     pods: Mapping[str, str] | None = None
     cidr: str | None = None
     excluded: tuple[str, ...] = ()
+    # Label keys the pods must carry, and must not carry: for pods made by others, whose only
+    # mark is the absence of ours.
+    having: tuple[str, ...] = ()
+    lacking: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        selects_pods = self.namespace is not None or self.pods is not None or self.having or self.lacking
+        require(not (self.cidr is not None and selects_pods), "network peer", "either pods or an address block, not both")
+
+
+# The MySQL Operator's backup Job pods carry no label of their own
+# (mysqloperator/controller/backup/backup_objects.py, 9.1.0-2.2.2): they are the Job pods
+# (Kubernetes labels every Job's pods with its name) without our recommended labels.
+OPERATOR_JOB_PODS = {"having": ("batch.kubernetes.io/job-name",), "lacking": ("app.kubernetes.io/name",)}
 
 
 @dataclass(frozen=True)
@@ -82,13 +97,16 @@ class Rule:
 class Policy:
     name: str
     namespace: str
-    # The pods it applies to; empty: every pod of the namespace.
+    # The pods it applies to; empty: every pod of the namespace (narrowed by `pods_having`
+    # and `pods_lacking`, label keys they must and must not carry).
     pods: Mapping[str, str]
     ingress: tuple[Rule, ...] = ()
     egress: tuple[Rule, ...] = ()
     component: str = "network-policy"
     owner: str = "network"
     types: tuple[str, ...] = field(default=("Ingress", "Egress"))
+    pods_having: tuple[str, ...] = ()
+    pods_lacking: tuple[str, ...] = ()
 
 
 def ports(*numbers: int) -> tuple[Port, ...]:
@@ -278,8 +296,7 @@ def _mysql_policies(env: Environment, catalog: Catalog) -> list[Policy]:
                 Rule((routers,), ports(3306, 33060), "MySQL Router"),
                 Rule((servers,), ports(*MYSQL_GROUP_PORTS), "group replication between members"),
                 Rule((Peer(MYSQL_OPERATOR.namespace, MYSQL_OPERATOR.pods),), ports(3306, 33060), "the MySQL Operator"),
-                # The operator's backup Job pods carry no label of ours to select them by.
-                Rule((Peer(data),), ports(3306), "the operator's backup jobs"),
+                Rule((Peer(data, **OPERATOR_JOB_PODS),), ports(3306), "the operator's backup jobs"),
                 Rule((_prometheus(env),), ports(MYSQL_EXPORTER_PORT), "Prometheus scrapes the metrics sidecar"),
             ),
             egress=(Rule((servers,), ports(*MYSQL_GROUP_PORTS), "group replication between members"), uses_api),
@@ -295,6 +312,8 @@ def _mysql_policies(env: Environment, catalog: Catalog) -> list[Policy]:
             component="database",
             owner=MYSQL,
             types=("Egress",),
+            pods_having=OPERATOR_JOB_PODS["having"],
+            pods_lacking=OPERATOR_JOB_PODS["lacking"],
         ),
     ]
     return policies
@@ -438,7 +457,7 @@ class NetworkPolicies(Part):
                     annotations=_explanation(policy),
                 ),
                 spec=k8s.NetworkPolicySpec(
-                    pod_selector=k8s.LabelSelector(match_labels=dict(policy.pods) or None),
+                    pod_selector=_selector(policy.pods, policy.pods_having, policy.pods_lacking),
                     policy_types=list(policy.types),
                     # No rule at all denies everything in that direction.
                     ingress=[_ingress(rule, policy.namespace) for rule in policy.ingress] or None,
@@ -459,8 +478,14 @@ def _peer(peer: Peer, own_namespace: str) -> k8s.NetworkPolicyPeer:
     namespace = peer.namespace or own_namespace
     return k8s.NetworkPolicyPeer(
         namespace_selector=k8s.LabelSelector(match_labels={"kubernetes.io/metadata.name": namespace}),
-        pod_selector=k8s.LabelSelector(match_labels=dict(peer.pods) if peer.pods else None),
+        pod_selector=_selector(peer.pods, peer.having, peer.lacking),
     )
+
+
+def _selector(pods: Mapping[str, str] | None, having: tuple[str, ...], lacking: tuple[str, ...]) -> k8s.LabelSelector:
+    expressions = [k8s.LabelSelectorRequirement(key=key, operator="Exists") for key in having]
+    expressions += [k8s.LabelSelectorRequirement(key=key, operator="DoesNotExist") for key in lacking]
+    return k8s.LabelSelector(match_labels=dict(pods) if pods else None, match_expressions=expressions or None)
 
 
 def _ports(rule: Rule) -> list[k8s.NetworkPolicyPort] | None:
