@@ -220,3 +220,18 @@ def test_label_selectors_follow_kubernetes():
     assert labels_match({}, {"a": "x"}) and not labels_match(None, {"a": "x"})
     assert image_name("docker.io/library/rabbitmq:4.1.8-management@sha256:abc") == "rabbitmq"
     assert image_name("registry.k8s.io/kube-state-metrics/kube-state-metrics:v2.19.1") == "kube-state-metrics/kube-state-metrics"
+
+
+@needs_addons
+def test_the_mysql_operators_socket_url_breaks_a_plain_metrics_scrape(clusters):
+    """The operator writes `socket=unix:///...` into its exporter's my.cnf (modelled from its
+    source): scraped on /metrics rather than /probe, MySQLDown would fire forever."""
+    objects = copy.deepcopy(applied(clusters["prod"]))
+    (monitor,) = [o for o in objects if o["kind"] == "ServiceMonitor" and o["metadata"]["name"] == "mysql"]
+    endpoint = monitor["spec"]["endpoints"][0]
+    assert endpoint["path"] == "/probe"
+    endpoint["path"] = "/metrics"
+    del endpoint["params"]
+    failures = rule_metric_failures(objects, clusters["prod"].namespaces(), ("kube-state-metrics",))
+    socket = "unix:///var/run/mysqld/mysql.sock"
+    assert any("mysql_global_status_threads_connected" in line and socket in line for line in failures), failures

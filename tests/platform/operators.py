@@ -571,6 +571,19 @@ def _mysql_add_metrics(pod_spec: dict, spec: _MySQLServerSet) -> None:
     )
 
 
+def _mysql_metrics_config(spec: _MySQLServerSet) -> dict:
+    """cluster_api.MetriscSpec.get_configmaps_cb: the exporter's my.cnf, whose socket is written as
+    a URL (which mysqld_exporter 0.15+ reads as a file path on /metrics)."""
+    user = spec.metrics.get("dbUser", {}).get("name", "mysqlmetrics")
+    config_map = {
+        "apiVersion": "v1",
+        "kind": "ConfigMap",
+        "metadata": {"name": f"{spec.cluster_name}-metricsconf", "namespace": spec.namespace},
+        "data": {"metrics.cnf": f"[client]\nuser={user}\nsocket=unix:///var/run/mysqld/mysql.sock\n"},
+    }
+    return _stamp(config_map, _MYSQL, "mysqloperator/controller/innodbcluster/cluster_api.py")
+
+
 def _mysql_instances_service(spec: _MySQLServerSet) -> dict:
     """cluster_objects.prepare_cluster_service, with MetriscSpec.get_add_to_svc_cb."""
     ports = [
@@ -998,6 +1011,8 @@ def _mysql_cluster_objects(cluster: dict, docs: list[dict]) -> list[dict]:
     """operator_cluster.on_innodbcluster_create (steps 7-11) and on_innodbcluster_field_backup_schedules."""
     spec = _MySQLServerSet(cluster, cluster["spec"], None)
     objects = [_mysql_instances_service(spec), _mysql_statefulset(spec)]
+    if spec.metrics.get("enable"):
+        objects.append(_mysql_metrics_config(spec))
     for replica in cluster["spec"].get("readReplicas", []):
         replica_spec = _MySQLServerSet(cluster, replica, replica["name"])
         objects += [_mysql_instances_service(replica_spec), _mysql_statefulset(replica_spec)]
