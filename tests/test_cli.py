@@ -1,51 +1,49 @@
-"""main.py end to end, in a copy of the project: bad input gives one line, exit 2, dist/ untouched."""
+"""main.py end to end, in a copy of the project: bad input gives one line, exit 2, dist/ untouched;
+and the output is written all or nothing, whatever happens to the folder or to the process."""
 
 from __future__ import annotations
 
 import os
-import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.project_copy import (
+    ROOT,
+    copy_project,
+    environment,
+    leftovers,
+    needs_namespaces,
+    snapshot_tree,
+    synth_output,
+)
+from tests.project_copy import run_main as run
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A copy of what main.py reads, with a dist/ holding a sentinel to prove it is untouched."""
-    copy = tmp_path / "project"
-    copy.mkdir()
-    shutil.copy2(ROOT / "main.py", copy / "main.py")
-    shutil.copytree(ROOT / "constructs", copy / "constructs", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "releases", copy / "releases")
-    shutil.copytree(ROOT / "deploy", copy / "deploy")
-    (copy / "imports").symlink_to(ROOT / "imports")
-    (copy / "dist" / "prod").mkdir(parents=True)
-    (copy / "dist" / "prod" / "sentinel.yaml").write_text("previous output\n")
+    """A copy of what main.py reads, with a dist/ holding an earlier synth's output, to prove it is untouched."""
+    copy = copy_project(tmp_path / "project")
+    synth_output(copy / "dist", {"prod/sentinel.k8s.yaml": "previous output\n"})
     return copy
-
-
-def run(project: Path, *args: str, python: tuple[str, ...] = (), **env: str) -> subprocess.CompletedProcess[str]:
-    environ = {k: v for k, v in os.environ.items() if k != "CDK8S_OUTDIR"} | env
-    command = [sys.executable, *python, "main.py", *args]
-    return subprocess.run(command, cwd=project, env=environ, capture_output=True, text=True, timeout=120)
-
-
-def snapshot_tree(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def assert_rejected(project: Path, result: subprocess.CompletedProcess[str], before: dict[str, bytes], message: str) -> None:
     assert result.returncode == 2, result.stderr
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
-    assert "Traceback" not in result.stderr
-    assert lines[0].startswith("error: ") and message in lines[0], lines[0]
+    assert_one_line(result.stderr, message)
     assert snapshot_tree(project / "dist") == before
-    assert not [p for p in project.iterdir() if p.name.startswith(".dist")], "staging folder left behind"
+    assert not leftovers(project), "staging folder left behind"
+
+
+def assert_one_line(stderr: str, message: str) -> None:
+    lines = stderr.splitlines()
+    assert len(lines) == 1, stderr
+    assert "Traceback" not in stderr
+    assert lines[0].startswith("error: ") and message in lines[0], lines[0]
 
 
 def test_unknown_environment(project):
@@ -103,12 +101,11 @@ def test_invalid_environment_model_value(project):
 
 
 def test_one_environment_replaces_only_its_folder(project):
-    (project / "dist" / "dev").mkdir()
-    (project / "dist" / "dev" / "kept.yaml").write_text("dev stays\n")
+    synth_output(project / "dist", {"dev/kept.k8s.yaml": "dev stays\n"})
     result = run(project, "--env", "prod")
     assert result.returncode == 0, result.stderr
-    assert (project / "dist" / "dev" / "kept.yaml").read_text() == "dev stays\n"
-    assert not (project / "dist" / "prod" / "sentinel.yaml").exists()
+    assert (project / "dist" / "dev" / "kept.k8s.yaml").read_text() == "dev stays\n"
+    assert not (project / "dist" / "prod" / "sentinel.k8s.yaml").exists()
     # Built in halves by two workers, it is still the whole environment.
     assert snapshot_tree(project / "dist" / "prod") == snapshot_tree(ROOT / "dist" / "prod")
 
@@ -120,7 +117,7 @@ def test_all_environments_replace_dist_and_drop_stale_files(project, tmp_path):
     result = run(project, python=("-O",), TMPDIR=str(scratch))
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in (project / "dist").iterdir()) == ["dev", "prod", "staging"]
-    assert not (project / "dist" / "prod" / "sentinel.yaml").exists()
+    assert not (project / "dist" / "prod" / "sentinel.k8s.yaml").exists()
     assert result.stdout.splitlines()[0].startswith("dist/dev: ")
     assert snapshot_tree(project / "dist") == snapshot_tree(ROOT / "dist"), "optimised synth differs from the checked one"
     # The jsii runtimes of the parent and of every worker were stopped and cleaned up.
@@ -151,3 +148,267 @@ def test_bad_value_found_while_building_in_a_worker(project):
     assert_rejected(
         project, run(project), before, "error: dev: mysql: image: the tag must be the MySQL version, e.g. 8.4.11 (got 'lts';"
     )
+
+
+# Output safety: every case of the class, each ending with the output as it was or wholly new.
+
+
+def test_a_repeated_environment_is_built_once(project):
+    result = run(project, "--env", "prod", "--env", "prod")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["dist/prod: " + result.stdout.split(": ", 1)[1].strip()]
+    assert sorted(p.name for p in (project / "dist").iterdir()) == ["prod"]
+    assert snapshot_tree(project / "dist" / "prod") == snapshot_tree(ROOT / "dist" / "prod")
+    assert not leftovers(project) and not leftovers(project / "dist")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--env", "prod", "--env", "all"), "--env: unknown environment 'all' (allowed: dev, staging, prod)"),
+        (("--env", "prod", "--env", ""), "--env: unknown environment '' (allowed: dev, staging, prod)"),
+        (("--env",), "argument --env: expected one argument"),
+    ],
+)
+def test_overlapping_or_incomplete_arguments(project, args, message):
+    before = snapshot_tree(project / "dist")
+    assert_rejected(project, run(project, *args), before, message)
+
+
+def test_an_output_path_that_is_a_file(project, tmp_path):
+    target = tmp_path / "notes.txt"
+    target.write_text("someone's notes\n")
+    result = run(project, "--env", "dev", "--outdir", str(target))
+    assert result.returncode == 2
+    assert_one_line(result.stderr, f"error: {target}: is a file, not a folder")
+    assert target.read_text() == "someone's notes\n"
+    # Below a file, too.
+    result = run(project, "--env", "dev", "--outdir", str(target / "dist"))
+    assert_one_line(result.stderr, f"error: {target}: is a file, not a folder")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt", "project"]
+
+
+@pytest.mark.parametrize(
+    ("files", "foreign"),
+    [
+        ({"README.md": "hand-written\n"}, "README.md"),
+        ({"prod/00-foundation.k8s.yaml": "ours\n", "prod/patch.yaml": "hand-written\n"}, "prod/patch.yaml"),
+    ],
+)
+def test_a_folder_holding_files_no_synth_wrote_is_refused(project, tmp_path, files, foreign):
+    folder = tmp_path / "theirs"
+    synth_output(folder, files)
+    before = snapshot_tree(folder)
+    for args in (("--env", "dev"), ()):  # one environment, or all of them: the whole folder is checked
+        result = run(project, *args, "--outdir", str(folder))
+        assert result.returncode == 2
+        assert_one_line(result.stderr, f"error: {folder}: holds {foreign}, which no synth wrote")
+        assert snapshot_tree(folder) == before
+        assert not leftovers(tmp_path)
+    # The project itself (main.py, constructs/...) is the plainest case.
+    assert_rejected(project, run(project, "--env", "dev", "--outdir", "."), snapshot_tree(project / "dist"), "error: .: holds ")
+
+
+def test_an_empty_folder_is_written(project, tmp_path):
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    result = run(project, "--env", "dev", "--outdir", str(folder))
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in folder.iterdir()) == ["dev"]
+    assert snapshot_tree(folder / "dev") == snapshot_tree(ROOT / "dist" / "dev")
+    assert not leftovers(tmp_path)
+
+
+@needs_namespaces
+def test_a_read_only_output_folder(project, tmp_path):
+    shelf = tmp_path / "shelf"
+    synth_output(shelf / "dist", {"dev/00-foundation.k8s.yaml": "previous output\n"})
+    before = snapshot_tree(shelf)
+    # A read-only bind mount in a mount namespace of its own: gone when the process ends.
+    result = in_mount_namespace(
+        project, f'mount --bind "{shelf}" "{shelf}" && mount -o remount,bind,ro "{shelf}"', "", "--outdir", str(shelf / "dist")
+    )
+    assert result.returncode == 2
+    assert_one_line(result.stderr, f"error: {shelf / 'dist'}: Read-only file system")
+    assert snapshot_tree(shelf) == before
+    assert sorted(p.name for p in shelf.iterdir()) == ["dist"]
+
+
+@needs_namespaces
+def test_a_full_disk(project, tmp_path):
+    disk, report = tmp_path / "disk", tmp_path / "report"
+    disk.mkdir()
+    # A 64 KiB tmpfs in a mount namespace of its own (gone with the process), holding an
+    # earlier output; what is on it once the synth failed is listed from inside.
+    setup = (
+        f'mount -t tmpfs -o size=64k tmpfs "{disk}" && mkdir -p "{disk}/dist/dev" '
+        f'&& echo "previous output" > "{disk}/dist/dev/00-foundation.k8s.yaml"'
+    )
+    after = f'(cd "{disk}" && find . | sort && cat dist/dev/00-foundation.k8s.yaml) > "{report}"'
+    result = in_mount_namespace(project, setup, after, "--outdir", str(disk / "dist"))
+    assert result.returncode == 2, result.stderr
+    assert_one_line(result.stderr, f"error: {disk / 'dist'}: No space left on device")
+    assert report.read_text().splitlines() == [
+        ".",
+        "./dist",
+        "./dist/dev",
+        "./dist/dev/00-foundation.k8s.yaml",
+        "previous output",
+    ]
+
+
+def in_mount_namespace(project: Path, setup: str, after: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """main.py --env dev in a mount namespace prepared by `setup`; `after` runs once it ended (its status is kept)."""
+    command = [sys.executable, "-O", "main.py", "--env", "dev", *args]
+    script = f'{setup} && {{ "$@"; status=$?; {after or "true"}; exit $status; }}'
+    return subprocess.run(
+        ["unshare", "--mount", "sh", "-c", script, "sh", *command],
+        cwd=project,
+        env=environment(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_a_full_disk_met_while_cdk8s_writes(tmp_path):
+    """cdk8s writes the files from Node, in the jsii runtime: a full disk there is recognised like one
+    met in Python (/dev/full stands for the disk: every write to it fails with ENOSPC)."""
+    from ecommerce.catalog import CATALOG
+    from ecommerce.environments import DEV
+    from ecommerce.releases import load_release
+    from ecommerce.synth import _build_here, _WriteFailed
+    from ecommerce.waves import WHOLE
+
+    folder = tmp_path / "dev"
+    folder.mkdir()
+    (folder / "00-foundation.k8s.yaml").symlink_to("/dev/full")
+    with pytest.raises(_WriteFailed) as failure:
+        _build_here([(DEV, load_release(DEV, CATALOG), folder, WHOLE)], CATALOG)
+    assert failure.value.message == "No space left on device"
+
+
+def start_synth(project: Path, tmp: Path, *args: str) -> subprocess.Popen[str]:
+    """main.py as `make synth` runs it, in a process group of its own (as a shell runs a command)."""
+    return subprocess.Popen(
+        [sys.executable, "-O", "main.py", *args],
+        cwd=project,
+        env=environment(TMPDIR=str(tmp)),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+
+
+def wait_until_building(outdir: Path, process: subprocess.Popen[str]) -> None:
+    """Until a worker has written a first manifest into the staging folder beside `outdir`."""
+    deadline = time.monotonic() + 120
+    while not list(outdir.parent.glob(f".{outdir.name}.new-*/out/*/*.k8s.yaml")):
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline, "the synth never started writing"
+        time.sleep(0.01)
+
+
+def wait_until_all_gone(group: int) -> None:
+    """Until no process of the group is left: the synth, its workers, their jsii runtimes."""
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return
+        assert time.monotonic() < deadline, "processes of the synth are still running"
+        time.sleep(0.1)
+
+
+@pytest.mark.parametrize(
+    ("number", "whole_group", "status"),
+    [(signal.SIGINT, True, 130), (signal.SIGINT, False, 130), (signal.SIGTERM, False, 143)],
+    ids=["ctrl-c", "sigint-to-main", "sigterm"],
+)
+def test_an_interrupted_synth_leaves_everything_as_it_was(project, tmp_path, number, whole_group, status):
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    before = snapshot_tree(project / "dist")
+    process = start_synth(project, tmp)
+    wait_until_building(project / "dist", process)
+    # Ctrl-C in a terminal reaches every process of the group: main.py, its workers, their jsii runtimes.
+    (os.killpg if whole_group else os.kill)(process.pid, number)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == status, stderr
+    assert_one_line(stderr, "error: interrupted")
+    assert snapshot_tree(project / "dist") == before
+    assert not leftovers(project)
+    wait_until_all_gone(process.pid)
+    assert not list(tmp.iterdir()), "the jsii runtimes' temporary files are left"
+
+
+def test_a_killed_synth_is_cleaned_up_by_the_next(project, tmp_path):
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    before = snapshot_tree(project / "dist")
+    process = start_synth(project, tmp)
+    wait_until_building(project / "dist", process)
+    os.kill(process.pid, signal.SIGKILL)
+    process.communicate(timeout=60)
+    wait_until_all_gone(process.pid)  # the workers die with main.py, their jsii runtimes with them
+    assert snapshot_tree(project / "dist") == before
+    # Beside dist/ now: the killed synth's staging folder; add a staging folder a synth was
+    # killed before marking (empty), and a folder that only looks like one.
+    (project / ".dist.new-unmarked").mkdir()
+    synth_output(project / ".dist.new-theirs", {"notes.txt": "not a synth's\n"})
+
+    result = run(project, "--env", "dev", TMPDIR=str(tmp))
+    assert result.returncode == 0, result.stderr
+    assert leftovers(project) == [".dist.new-theirs"]
+    assert not list(tmp.iterdir())
+    assert snapshot_tree(project / "dist" / "prod") == {"sentinel.k8s.yaml": b"previous output\n"}
+
+
+def test_killed_between_the_two_renames_of_a_commit_without_atomic_exchange(project):
+    """Where the kernel or file system cannot exchange two folders in one step, a commit takes two
+    renames; a kill between them leaves no dist/ at all, and the next synth puts it back first."""
+    synth_output(project / "dist", {"dev/00-foundation.k8s.yaml": "previous dev\n", "staging/a.k8s.yaml": "previous staging\n"})
+    before = snapshot_tree(project / "dist")
+    killed_mid_commit = """
+import os, runpy, sys
+sys.path[:0] = ["constructs", "."]
+from ecommerce import synth
+synth._exchange_atomically = lambda first, second: False
+rename = os.rename
+def rename_then_die(source, target):
+    rename(source, target)
+    if os.path.basename(target) == "old":
+        os._exit(9)
+os.rename = rename_then_die
+sys.argv = ["main.py", "--env", "dev"]
+runpy.run_path("main.py", run_name="__main__")
+"""
+    result = subprocess.run(
+        [sys.executable, "-O", "-c", killed_mid_commit], cwd=project, env=environment(), capture_output=True, text=True
+    )
+    assert result.returncode == 9, result.stderr
+    assert not (project / "dist").exists()
+
+    result = run(project, "--env", "prod")
+    assert result.returncode == 0, result.stderr
+    after = snapshot_tree(project / "dist")
+    assert {k: v for k, v in after.items() if not k.startswith("prod/")} == {
+        k: v for k, v in before.items() if not k.startswith("prod/")
+    }
+    assert snapshot_tree(project / "dist" / "prod") == snapshot_tree(ROOT / "dist" / "prod")
+    assert not leftovers(project)
+
+
+def test_two_synths_at_once_take_turns(project, tmp_path):
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    synths = [start_synth(project, tmp), start_synth(project, tmp, "--env", "dev")]
+    stderrs = [process.communicate(timeout=300)[1] for process in synths]
+    assert [process.returncode for process in synths] == [0, 0], stderrs
+    # One found the other writing and waited for it: one line, naming where.
+    assert sorted(stderrs) == ["", "waiting for another synth to finish writing beside dist\n"]
+    assert snapshot_tree(project / "dist") == snapshot_tree(ROOT / "dist")
+    assert not leftovers(project)
+    assert not list(tmp.iterdir())
