@@ -26,7 +26,8 @@ help:
 	@echo "make imports regenerate imports/ from the pinned CRDs in ../shared/crds"
 	@echo "make bench   measure import floor, synth times and scaling"
 	@echo "make lint    ruff"
-	@echo "make deploy ENV=dev | make verify ENV=prod | make cleanup ENV=dev [CONFIRM=prod]   kubectl, without Argo CD"
+	@echo "make diff ENV=prod [REF=<git ref>]   what a change does to dist/prod, object by object (LIVE=1: against the cluster)"
+	@echo "make deploy ENV=dev | make verify ENV=prod | make cleanup ENV=dev [CONFIRM=<env>]   kubectl, without Argo CD"
 	@echo "make crds DIR=/tmp/crds   download the pinned CRDs (for a clone without ../shared/crds)"
 	@echo "make addons DIR=/tmp/addons   download the pinned add-ons (for a clone without ../shared/addons)"
 
@@ -58,13 +59,18 @@ synth: setup
 	$(SYNTH) $(if $(ENV),--env $(ENV))
 
 # promtool (Prometheus' rule checker) comes from Debian's prometheus package.
+# redis-server and redis-cli (Debian's redis-server): the Redis tests run a real server.
+DEBIAN_TOOLS := promtool:prometheus redis-server:redis-server
 tools:
-	@command -v promtool >/dev/null || { \
-	  echo "installing promtool (Debian package prometheus)"; \
-	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq --no-install-recommends prometheus >/dev/null; }
+	@for tool in $(DEBIAN_TOOLS); do \
+	  command -v $${tool%%:*} >/dev/null && continue; \
+	  echo "installing $${tool%%:*} (Debian package $${tool#*:})"; \
+	  sudo=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$sudo apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $${tool#*:} >/dev/null; \
+	done
 
-test: setup tools helm nca
+test: setup tools helm nca zizmor
 	$(PY) -m ruff check --quiet .
 	$(PY) -m ruff format --check --quiet .
 	$(PY) -m pytest -q
@@ -80,13 +86,28 @@ imports: setup
 crds: setup
 	$(PY) scripts/fetch_crds.py $(or $(DIR),.crds)
 
+# kubectl, without Argo CD (scripts/platformctl.py; `--via make` makes its messages name
+# these variables). CONTEXT= picks another kubectl context than the environment's cluster
+# name; FORCE=1 lets deploy take over fields that another field manager owns.
 deploy verify: setup
-	@test -n "$(ENV)" || { echo "usage: make $@ ENV=dev|staging|prod"; exit 2; }
-	$(PY) scripts/platformctl.py $@ $(ENV)
+	@test -n "$(ENV)" || { echo "usage: make $@ ENV=dev|staging|prod [CONTEXT=<kubectl context>]$(if $(filter deploy,$@), [FORCE=1])" >&2; exit 2; }
+	$(PY) scripts/platformctl.py $@ $(ENV) --via make $(if $(CONTEXT),--context $(CONTEXT)) $(if $(and $(FORCE),$(filter deploy,$@)),--force-conflicts)
 
 cleanup: setup
-	@test -n "$(ENV)" || { echo "usage: make cleanup ENV=dev|staging|prod [CONFIRM=<env>]"; exit 2; }
-	$(PY) scripts/platformctl.py cleanup $(ENV) $(if $(CONFIRM),--confirm $(CONFIRM))
+	@test -n "$(ENV)" || { echo "usage: make cleanup ENV=dev|staging|prod [CONFIRM=<env>] [CONTEXT=<kubectl context>]" >&2; exit 2; }
+	$(PY) scripts/platformctl.py cleanup $(ENV) --via make $(if $(CONFIRM),--confirm $(CONFIRM)) $(if $(CONTEXT),--context $(CONTEXT))
+
+# What a change does to dist/<env>, object by object and field by field, against REF (a git
+# ref; default: the merge base of HEAD and main), after a synth; with LIVE=1, what a deploy
+# would change on the cluster (server-side kubectl diff with the deploy's field manager).
+.PHONY: diff
+diff: synth
+	@if [ -n "$(LIVE)" ]; then \
+	  test -n "$(ENV)" || { echo "usage: make diff ENV=dev|staging|prod LIVE=1 [CONTEXT=<kubectl context>] [FORCE=1]" >&2; exit 2; }; \
+	  $(PY) scripts/platformctl.py diff $(ENV) --via make $(if $(CONTEXT),--context $(CONTEXT)) $(if $(FORCE),--force-conflicts); \
+	else \
+	  $(PY) scripts/dist_diff.py $(if $(ENV),--env $(ENV)) $(if $(REF),--ref $(REF)); \
+	fi
 
 bench: setup
 	$(PY) scripts/bench.py
@@ -120,6 +141,18 @@ nca-constraints: $(NCA_VENV)/.installed
 	{ sed -n '1,2p' requirements-nca.txt; $(NCA_VENV)/bin/pip freeze --disable-pip-version-check; } > requirements-nca.txt.new
 	mv requirements-nca.txt.new requirements-nca.txt
 
+# zizmor, the workflows' static analyser (tests/test_workflows.py runs it offline), from the
+# hash-locked requirements the security workflow installs too; regenerate those with
+# `.venv/bin/python scripts/ci_requirements.py`.
+.PHONY: zizmor
+ZIZMOR_VENV := .venv-zizmor
+zizmor: $(ZIZMOR_VENV)/.installed
+
+$(ZIZMOR_VENV)/.installed: .github/requirements/zizmor.txt
+	$(PYTHON) -m venv $(ZIZMOR_VENV)
+	$(ZIZMOR_VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r .github/requirements/zizmor.txt
+	touch $@
+
 # For a clone without ../shared/addons: helm pull of each chart and the operators' release
 # manifests, checked against addons.lock.json; then export ECOMMERCE_ADDONS_DIR=$(DIR).
 addons: helm
@@ -132,4 +165,4 @@ secrets-baseline: setup
 	$(PY) scripts/scan_secrets.py --update
 
 clean:
-	rm -rf $(VENV) $(CHECKOV_VENV) $(NCA_VENV) .tools .cache node_modules .pytest_cache
+	rm -rf $(VENV) $(CHECKOV_VENV) $(NCA_VENV) .venv-zizmor .tools .cache node_modules .pytest_cache

@@ -53,15 +53,26 @@ CACHE_DIR = ROOT / ".cache" / "addons"
 HELM_HOME = ROOT / ".cache" / "helm"
 DOWNLOAD_TIMEOUT_SECONDS = 60
 
-# Release assets named in deploy/operators/*/kustomization.yaml, by (GitHub repository, file
-# name), and the name of their local copy: manifests/<name>-<version>.yaml.
-RELEASE_ASSETS = {
-    ("rabbitmq/cluster-operator", "cluster-operator.yml"): "rabbitmq-cluster-operator",
-    ("rabbitmq/messaging-topology-operator", "messaging-topology-operator-with-certmanager.yaml"): (
-        "rabbitmq-messaging-topology-operator"
+# Upstream kustomizations named in deploy/operators/*/kustomization.yaml, by (GitHub
+# repository, folder): the name of their local copy (manifests/<name>-<version>.yaml) and the
+# release asset built from that folder at the release's commit, which a fetch downloads (its
+# content is checked against the lock all the same).
+REMOTE_BASES = {
+    ("rabbitmq/cluster-operator", "config/installation"): ("rabbitmq-cluster-operator", "cluster-operator.yml"),
+    ("rabbitmq/messaging-topology-operator", "config/installation"): (
+        "rabbitmq-messaging-topology-operator",
+        "messaging-topology-operator-with-certmanager.yaml",
     ),
 }
-_RELEASE_URL = re.compile(r"^https://github\.com/(?P<repo>[^/]+/[^/]+)/releases/download/(?P<version>[^/]+)/(?P<file>[^/]+)$")
+# The commit each pinned release's tag names (as ../shared/addons/PROVENANCE.txt records).
+RELEASE_COMMITS = {
+    ("rabbitmq/cluster-operator", "v2.22.3"): "03e0b49c077a9c8d926fb4c8cbe2dd0bbdffd539",
+    ("rabbitmq/messaging-topology-operator", "v1.20.1"): "bf34d8456e5c44e861d40e265085fe2e9b8d1976",
+}
+# kustomize's remote form: https://github.com/<owner>/<repo>//<folder>?ref=<full commit sha>.
+_REMOTE_BASE = re.compile(r"^https://github\.com/(?P<repo>[^/]+/[^/]+?)//(?P<path>[^?]+)\?ref=(?P<ref>[^&]+)$")
+_RELEASE_URL = re.compile(r"^https://github\.com/[^/]+/[^/]+/releases/download/")
+_COMMIT = re.compile(r"^[0-9a-f]{40}$")
 
 
 class AddOnError(Exception):
@@ -217,9 +228,12 @@ def _layer_from_wheel(wheel: Path, pin: dict) -> bytes:
 
 @dataclass(frozen=True)
 class ReleaseAsset:
+    # The kustomization's resource: an upstream folder at a release's commit.
     url: str
     version: str
     local_name: str
+    # The release asset built from it, which a fetch downloads.
+    download_url: str
 
     @property
     def relative_path(self) -> str:
@@ -227,24 +241,38 @@ class ReleaseAsset:
 
 
 def release_asset(url: str) -> ReleaseAsset:
-    match = _RELEASE_URL.match(url)
+    if _RELEASE_URL.match(url):
+        raise AddOnError(
+            f"{url}: a release asset can be republished under the same URL; reference the upstream kustomization "
+            "at the release's commit (https://github.com/<owner>/<repo>//<folder>?ref=<commit>)"
+        )
+    match = _REMOTE_BASE.match(url)
     if match is None:
-        raise AddOnError(f"{url}: not a GitHub release asset URL")
-    name = RELEASE_ASSETS.get((match["repo"], match["file"]))
-    if name is None:
-        raise AddOnError(f"{url}: unknown release asset; add its local name to RELEASE_ASSETS in scripts/addons.py")
-    return ReleaseAsset(url, match["version"], name)
+        raise AddOnError(f"{url}: not a GitHub kustomization pinned by commit")
+    if not _COMMIT.match(match["ref"]):
+        raise AddOnError(f"{url}: ref {match['ref']} is not a full commit sha (a tag or a branch can move)")
+    known = REMOTE_BASES.get((match["repo"], match["path"]))
+    if known is None:
+        raise AddOnError(f"{url}: unknown upstream kustomization; add it to REMOTE_BASES in scripts/addons.py")
+    versions = [
+        version for (repo, version), commit in RELEASE_COMMITS.items() if repo == match["repo"] and commit == match["ref"]
+    ]
+    if not versions:
+        raise AddOnError(f"{url}: {match['ref']} is the commit of no pinned release of {match['repo']} (RELEASE_COMMITS)")
+    local_name, asset = known
+    version = versions[0]
+    return ReleaseAsset(url, version, local_name, f"https://github.com/{match['repo']}/releases/download/{version}/{asset}")
 
 
 def kustomization_assets(add_on: AddOn, kustomization: dict | None = None) -> list[ReleaseAsset]:
-    """The upstream release manifests among the resources of the add-on's kustomization."""
+    """The upstream kustomizations (pinned releases) among the resources of the add-on's kustomization."""
     assert add_on.path is not None
     if kustomization is None:
         kustomization = yaml.safe_load((ROOT / add_on.path / "kustomization.yaml").read_text())
     urls = [resource for resource in kustomization.get("resources", []) if urlparse(resource).scheme]
     assets = [release_asset(url) for url in urls]
     if not assets:
-        raise AddOnError(f"{add_on.path}/kustomization.yaml lists no upstream release manifest")
+        raise AddOnError(f"{add_on.path}/kustomization.yaml lists no upstream kustomization")
     for asset in assets:
         if asset.version != add_on.app_version:
             raise AddOnError(f"{add_on.name}: {asset.url} is {asset.version}, the add-on pins {add_on.app_version}")
@@ -542,10 +570,10 @@ def fetch_addon(add_on: AddOn, directory: Path, lock: dict | None = None) -> str
         else:
             for asset in kustomization_assets(add_on):
                 try:
-                    with urllib.request.urlopen(asset.url, timeout=DOWNLOAD_TIMEOUT_SECONDS) as response:
+                    with urllib.request.urlopen(asset.download_url, timeout=DOWNLOAD_TIMEOUT_SECONDS) as response:
                         text = response.read().decode()
                 except (urllib.error.URLError, OSError) as error:
-                    raise FetchError(f"{add_on.name}: cannot download {asset.url}: {error}") from None
+                    raise FetchError(f"{add_on.name}: cannot download {asset.download_url}: {error}") from None
                 (staging / "manifest.yaml").write_text(normalise_manifest(asset, text))
                 _replace(staging / "manifest.yaml", directory / asset.relative_path)
     except AddOnError as error:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -9,9 +10,12 @@ import pytest
 import yaml
 
 from ecommerce.addons import ADD_ONS
-from ecommerce.environments import ENVIRONMENTS
-from ecommerce.project import REPOSITORY_URL
+from ecommerce.environments import ENVIRONMENTS, ArgoCd, CommitSigning, check_apart
+from ecommerce.errors import ConfigError
+from ecommerce.project import ARGOCD_NAMESPACE, PIPELINE_ROLE, PIPELINE_TOKEN_SECRETS, REPOSITORY_URL
+from scripts.addons import kustomization_assets
 
+from .conftest import load_documents
 from .schemas import CRDS, custom_resource_errors, needs_crds
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,15 +30,112 @@ def wave(doc) -> int:
     return int(doc["metadata"]["annotations"]["argocd.argoproj.io/sync-wave"])
 
 
+@pytest.fixture(scope="module")
+def projects(synthesized):
+    """What the administrator applies for each environment (dist/<env>/argocd-projects)."""
+    return {env: load_documents(synthesized / env / "argocd-projects") for env in ENVS}
+
+
+@pytest.mark.parametrize("env", ENVS)
+def test_the_roots_path_holds_applications_only_and_the_projects_are_apart(bootstrap, projects, env):
+    """A project in the root's path would be written by the environment's own commits."""
+    assert {doc["kind"] for doc in bootstrap[env]} == {"Application"}
+    namespace = ENVIRONMENTS[env].argocd.apps_namespace
+    assert all(doc["metadata"]["namespace"] == namespace for doc in bootstrap[env])
+    assert {(doc["kind"], doc["metadata"]["name"]) for doc in projects[env]} == {
+        ("Namespace", namespace),
+        ("AppProject", f"e-commerce-{env}-bootstrap"),
+        ("AppProject", f"e-commerce-{env}-operators"),
+        ("AppProject", f"e-commerce-{env}-platform"),
+    }
+    assert all(doc["metadata"]["namespace"] == ARGOCD_NAMESPACE for doc in projects[env] if doc["kind"] == "AppProject")
+
+
+@pytest.mark.parametrize("env", ENVS)
+def test_each_project_takes_applications_from_its_environments_namespace_only(projects, env):
+    environment = ENVIRONMENTS[env]
+    for project in by_name(projects[env], "AppProject").values():
+        spec = project["spec"]
+        assert spec["sourceNamespaces"] == [environment.argocd.apps_namespace], project["metadata"]["name"]
+        servers = {d["server"] for d in spec["destinations"]}
+        if project["metadata"]["name"].endswith("-bootstrap"):
+            # The root writes Applications, and only them, in that namespace of Argo CD's cluster.
+            assert spec["destinations"] == [
+                {"server": "https://kubernetes.default.svc", "namespace": environment.argocd.apps_namespace}
+            ]
+            assert spec["namespaceResourceWhitelist"] == [{"group": "argoproj.io", "kind": "Application"}]
+            assert "clusterResourceWhitelist" not in spec
+        else:
+            assert servers == {environment.target_cluster.server}
+
+
+@pytest.mark.parametrize("env", ENVS)
+def test_the_pipeline_role_reads_its_projects_applications_and_syncs_those_argo_cd_does_not(bootstrap, projects, env):
+    environment = ENVIRONMENTS[env]
+    applications = by_name(bootstrap[env], "Application")
+    for name, project in by_name(projects[env], "AppProject").items():
+        (role,) = project["spec"]["roles"]
+        assert role["name"] == PIPELINE_ROLE
+        assert f"--expires-in {environment.argocd.token_lifetime}" in role["description"]
+        granted = {tuple(part.strip() for part in policy.split(",")) for policy in role["policies"]}
+        expected = set()
+        for app_name, app in applications.items():
+            if app["spec"]["project"] != name:
+                continue
+            actions = ["get"] if app["spec"]["syncPolicy"].get("automated") else ["get", "sync"]
+            obj = f"{name}/{environment.argocd.apps_namespace}/{app_name}"
+            expected |= {("p", f"proj:{name}:{PIPELINE_ROLE}", "applications", action, obj, "allow") for action in actions}
+        assert granted == expected, name
+    assert {f"e-commerce-{env}-{role}" for role in PIPELINE_TOKEN_SECRETS} == set(by_name(projects[env], "AppProject"))
+
+
+@pytest.mark.parametrize("env", ENVS)
+def test_commits_must_be_signed_where_the_environment_says(projects, env):
+    signing = ENVIRONMENTS[env].argocd.commit_signing
+    for project in by_name(projects[env], "AppProject").values():
+        integrity = project["spec"].get("sourceIntegrity")
+        if signing is None:
+            assert integrity is None
+            continue
+        assert integrity == {
+            "git": {"policies": [{"repos": [{"url": "*"}], "gpg": {"mode": str(signing.mode), "keys": list(signing.keys)}}]}
+        }
+    assert ENVIRONMENTS["prod"].argocd.commit_signing is not None, "prod syncs signed commits only"
+
+
+def test_the_argo_cd_model_refuses_what_would_join_environments():
+    def error(**changes) -> str:
+        fields = {"apps_namespace": "argocd-apps-x", **changes}
+        with pytest.raises(ConfigError) as caught:
+            ArgoCd(**fields).check("argocd")
+        return str(caught.value)
+
+    assert "Argo CD's own namespace 'argocd'" in error(apps_namespace="argocd")
+    assert error(apps_namespace="Apps_X").startswith("argocd.apps_namespace: not a valid namespace name")
+    assert "must expire within 720h" in error(token_lifetime="2160h")
+    assert "number of hours" in error(token_lifetime="30d")
+    assert "argocd.commit_signing.keys[0]: not a GnuPG key ID" in error(commit_signing=CommitSigning(keys=("4aee18f83afdeb23",)))
+    assert "at least one" in error(commit_signing=CommitSigning(keys=()))
+    assert "twice" in error(commit_signing=CommitSigning(keys=("4AEE18F83AFDEB23", "4AEE18F83AFDEB23")))
+    assert "unknown GpgMode 'all'" in error(commit_signing=CommitSigning(keys=("4AEE18F83AFDEB23",), mode="all"))
+    ArgoCd(
+        apps_namespace="argocd-apps-x", commit_signing=CommitSigning(keys=("5DE3E0509C47EA3CF04A42D34AEE18F83AFDEB23",))
+    ).check("a")
+    dev, prod = ENVIRONMENTS["dev"], ENVIRONMENTS["prod"]
+    with pytest.raises(
+        ConfigError,
+        match=re.escape("prod: argocd.apps_namespace: 'argocd-apps-dev' is already the Applications' namespace of dev"),
+    ):
+        check_apart((dev, dataclasses.replace(prod, argocd=dev.argocd)))
+
+
 @pytest.mark.parametrize("env", ENVS)
 def test_projects_root_add_ons_then_platform(bootstrap, env):
     docs = bootstrap[env]
-    projects = by_name(docs, "AppProject")
     applications = by_name(docs, "Application")
-    assert set(projects) == {f"e-commerce-{env}-bootstrap", f"e-commerce-{env}-operators", f"e-commerce-{env}-platform"}
     root, platform = applications[f"e-commerce-{env}-root"], applications[f"e-commerce-{env}"]
     add_ons = [app for name, app in applications.items() if name not in (f"e-commerce-{env}-root", f"e-commerce-{env}")]
-    assert max(map(wave, projects.values())) < wave(root) < min(map(wave, add_ons))
+    assert wave(root) < min(map(wave, add_ons))
     # The add-ons the platform's objects need come before it; the monitoring stack, whose
     # Grafana reads the platform's grafana-admin Secret, after it (waves wait for health, so
     # the other way round would never finish).
@@ -44,7 +145,6 @@ def test_projects_root_add_ons_then_platform(bootstrap, env):
     assert {"prometheus-operator-crds", "cert-manager", "traefik"} <= before
     crds = applications[f"prometheus-operator-crds-{env}"]
     assert wave(crds) == min(map(wave, add_ons)), "every ServiceMonitor needs the monitoring CRDs first"
-    assert all(doc["metadata"]["namespace"] == "argocd" for doc in docs)
 
 
 @pytest.mark.parametrize("env", ENVS)
@@ -95,8 +195,12 @@ def test_add_ons_come_from_pinned_releases(bootstrap, env):
             assert re.fullmatch(r"v?\d+\.\d+\.\d+", source["targetRevision"]), f"{name}: {source['targetRevision']}"
         elif "deploy/operators" in source.get("path", ""):
             kustomization = yaml.safe_load((ROOT / source["path"] / "kustomization.yaml").read_text())
-            for resource in kustomization["resources"]:
-                assert re.search(r"/releases/download/v\d+\.\d+\.\d+/", resource), resource
+            # An upstream folder at a full commit sha: a release asset or a tag can be
+            # republished under the same name, a commit cannot.
+            remote = [resource for resource in kustomization["resources"] if "://" in resource]
+            assert remote, source["path"]
+            for resource in remote:
+                assert re.fullmatch(r"https://github\.com/[^/]+/[^/]+//[^?]+\?ref=[0-9a-f]{40}", resource), resource
 
 
 def test_add_on_versions_match_the_crds_the_code_is_typed_against():
@@ -115,7 +219,8 @@ def test_add_on_versions_match_the_crds_the_code_is_typed_against():
     for add_on in ADD_ONS:
         assert f"{crd_tags[add_on.name]}/{add_on.app_version}/" in urls, add_on.name
         if add_on.path:
-            assert f"/{add_on.app_version}/" in (ROOT / add_on.path / "kustomization.yaml").read_text()
+            # The commit of the tag app_version (scripts/addons.py refuses any other).
+            assert {asset.version for asset in kustomization_assets(add_on)} == {add_on.app_version}, add_on.name
 
 
 def values(bootstrap, env, name):
@@ -140,8 +245,8 @@ def test_operators_only_where_the_environment_needs_them(bootstrap):
     assert irsa["eks.amazonaws.com/role-arn"] == ENVIRONMENTS["prod"].secrets.store.role
 
 
-def test_platform_project_is_restricted_to_our_namespaces_and_repository(bootstrap):
-    spec = by_name(bootstrap["prod"], "AppProject")["e-commerce-prod-platform"]["spec"]
+def test_platform_project_is_restricted_to_our_namespaces_and_repository(projects):
+    spec = by_name(projects["prod"], "AppProject")["e-commerce-prod-platform"]["spec"]
     assert spec["sourceRepos"] == [REPOSITORY_URL]
     assert {d["namespace"] for d in spec["destinations"]} == set(ENVIRONMENTS["prod"].owned_namespaces)
     assert {d["server"] for d in spec["destinations"]} == {ENVIRONMENTS["prod"].target_cluster.server}
@@ -154,8 +259,9 @@ def test_platform_project_is_restricted_to_our_namespaces_and_repository(bootstr
 
 @needs_crds
 @pytest.mark.parametrize("env", ENVS)
-def test_bootstrap_objects_match_the_argo_cd_crds(bootstrap, env):
-    errors = [f"{d['kind']}/{d['metadata']['name']}: {e}" for d in bootstrap[env] for e in custom_resource_errors(d, CRDS)]
+def test_bootstrap_objects_match_the_argo_cd_crds(bootstrap, projects, env):
+    docs = [*bootstrap[env], *(d for d in projects[env] if d["kind"] == "AppProject")]
+    errors = [f"{d['kind']}/{d['metadata']['name']}: {e}" for d in docs for e in custom_resource_errors(d, CRDS)]
     assert not errors, "\n".join(errors)
 
 

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
 import pytest
 
+from ecommerce.addons import add_ons
 from ecommerce.edge import ClusterIssuer, Edge
 from ecommerce.environments import DEV, PROD, STAGING
 from ecommerce.errors import ConfigError
+from ecommerce.units import parse_quantity
 
 from .helpers import of_kind, one, synth
+from .platform.addons import needs_addons, render_addon
 
 
 def build(env):
@@ -29,7 +35,9 @@ def test_cluster_issuer_answers_http01_through_traefik(env, name, server):
     assert acme["server"] == server
     assert acme["email"] == "platform@e-commerce.example.com"
     (solver,) = acme["solvers"]
-    assert solver["http01"]["ingress"]["ingressClassName"] == "traefik"
+    # By annotation: Traefik, with namespaced RBAC, reads no IngressClass (test_platform_rbac).
+    assert solver["http01"]["ingress"]["class"] == "traefik"
+    assert "ingressClassName" not in solver["http01"]["ingress"]
     # cert-manager's default is NodePort, refused by the namespaces' quota (services.nodeports: 0).
     assert solver["http01"]["ingress"]["serviceType"] == "ClusterIP"
     pod = solver["http01"]["ingress"]["podTemplate"]["spec"]
@@ -50,7 +58,7 @@ def test_prod_serves_the_api_over_https_behind_the_middlewares():
     assert route["spec"]["tls"] == {"secretName": "api-tls"}
     (rule,) = route["spec"]["routes"]
     assert rule["match"] == "Host(`api.e-commerce.example.com`)"
-    assert [m["name"] for m in rule["middlewares"]] == ["rate-limit", "security-headers", "circuit-breaker", "retry"]
+    assert [m["name"] for m in rule["middlewares"]] == ["rate-limit", "security-headers", "request-body-limit", "retry"]
     assert rule["services"] == [{"name": "api-gateway", "port": 80}]
     certificate = one(objects, "Certificate", "api-tls")["spec"]
     assert certificate["dnsNames"] == ["api.e-commerce.example.com"]
@@ -73,15 +81,13 @@ def middleware(objects, name, namespace="e-commerce-prod"):
     )
 
 
-def test_security_headers_rate_limit_retry_and_circuit_breaker():
+def test_security_headers_rate_limit_and_retry():
     objects = build(PROD)
     headers = middleware(objects, "security-headers")["headers"]
     assert headers["stsSeconds"] == 31536000 and headers["stsIncludeSubdomains"] is True
     assert headers["contentTypeNosniff"] is True and headers["frameDeny"] is True
     assert middleware(objects, "rate-limit")["rateLimit"] == {"average": 50, "burst": 100, "period": "1s"}
     assert middleware(objects, "retry")["retry"]["attempts"] == 3
-    breaker = middleware(objects, "circuit-breaker")["circuitBreaker"]
-    assert "NetworkErrorRatio()" in breaker["expression"] and breaker["responseCode"] == 503
     assert middleware(build(STAGING), "security-headers", "e-commerce-staging")["headers"]["stsSeconds"] == 300
 
 
@@ -101,3 +107,85 @@ def test_dev_has_plain_http_and_no_admin_routes():
     (route,) = of_kind(objects, "IngressRoute")
     assert route["spec"]["entryPoints"] == ["web"] and "tls" not in route["spec"]
     assert "stsSeconds" not in middleware(objects, "security-headers", "e-commerce-dev")["headers"]
+
+
+def chain(objects, route) -> list[dict]:
+    """The middlewares of a route's rule, as the objects they name."""
+    (rule,) = route["spec"]["routes"]
+    namespace = route["metadata"]["namespace"]
+    return [middleware(objects, m["name"], namespace) for m in rule["middlewares"]]
+
+
+def served_routes(objects) -> list[dict]:
+    """Every route that passes requests on (the plain-HTTP ones only redirect)."""
+    return [
+        route for route in of_kind(objects, "IngressRoute") if not any("redirectScheme" in spec for spec in chain(objects, route))
+    ]
+
+
+@pytest.mark.parametrize("env", [DEV, STAGING, PROD], ids=["dev", "staging", "prod"])
+def test_no_circuit_breaker_lets_one_client_close_the_api_for_everyone(env):
+    """Traefik keeps one breaker per route for all its clients, and every measure it can trip
+    on (5xx ratio, latency, 502/504 ratio) follows what a client's own requests cause."""
+    objects = build(env)
+    assert not [m for m in of_kind(objects, "Middleware") if "circuitBreaker" in m["spec"]]
+
+
+@pytest.mark.parametrize("env", [DEV, STAGING, PROD], ids=["dev", "staging", "prod"])
+def test_every_route_is_rate_limited_per_client_and_admin_ones_allow_listed(env):
+    objects = build(env)
+    routes = served_routes(objects)
+    assert routes
+    for route in routes:
+        specs = chain(objects, route)
+        name = route["metadata"]["name"]
+        assert [s for s in specs if "rateLimit" in s], f"{name}: no rate limit"
+        assert not [s for s in specs if "rateLimit" in s and "sourceCriterion" in s["rateLimit"]], "per client address"
+        if name != "api" or not env.public_api:
+            assert "ipAllowList" in specs[0], f"{name}: not behind the allow-list"
+            assert specs[0]["ipAllowList"]["sourceRange"] == list(env.admin_source_ranges)
+    admin = [route for route in routes if route["metadata"]["name"] in ("grafana", "rabbitmq")]
+    for route in admin:
+        assert chain(objects, route)[1]["rateLimit"]["average"] <= 10, "a login form needs no more"
+
+
+def test_dev_with_debug_on_serves_its_api_to_the_admin_ranges_only():
+    assert DEV.debug and not DEV.public_api and DEV.admin_source_ranges
+    (route,) = served_routes(build(DEV))
+    assert chain(build(DEV), route)[0] == {"ipAllowList": {"sourceRange": list(DEV.admin_source_ranges)}}
+
+
+def test_debug_output_on_a_public_api_is_refused():
+    with pytest.raises(ConfigError, match="public_api: debug output must not face the internet"):
+        dataclasses.replace(DEV, public_api=True)
+    with pytest.raises(ConfigError, match="public_api: an API closed to the public needs admin_source_ranges"):
+        dataclasses.replace(PROD, public_api=False, admin_source_ranges=())
+
+
+@pytest.mark.parametrize("env", [DEV, STAGING, PROD], ids=["dev", "staging", "prod"])
+def test_request_bodies_over_the_environment_limit_never_reach_the_api(env):
+    for limit, expected in ((env.max_request_body, int(parse_quantity(env.max_request_body, "", "memory"))), ("64Ki", 65536)):
+        objects = build(dataclasses.replace(env, max_request_body=limit))
+        (api,) = [route for route in served_routes(objects) if route["metadata"]["name"] == "api"]
+        (buffering,) = [spec["buffering"] for spec in chain(objects, api) if "buffering" in spec]
+        assert buffering["maxRequestBodyBytes"] == expected
+        # Held in memory: a large body never spills to Traefik's disk.
+        assert buffering["memRequestBodyBytes"] >= expected
+    with pytest.raises(ConfigError, match="max_request_body"):
+        dataclasses.replace(env, max_request_body="1Gi")
+
+
+MODERN_SUITES = re.compile(r"^TLS_ECDHE_(ECDSA|RSA)_WITH_(AES_(128|256)_GCM_SHA(256|384)|CHACHA20_POLY1305_SHA256)$")
+
+
+@needs_addons
+@pytest.mark.parametrize("env", [DEV, STAGING, PROD], ids=["dev", "staging", "prod"])
+def test_traefik_renders_a_strict_default_tls_option(env):
+    """The chart creates it from our values; the pinned CRDs give no TLSOption class to cdk8s."""
+    (traefik,) = [add_on for add_on in add_ons(env) if add_on.name == "traefik"]
+    options = [doc for doc in render_addon(traefik, env) if doc["kind"] == "TLSOption"]
+    assert [(o["metadata"]["name"], o["metadata"]["namespace"]) for o in options] == [("default", env.ingress_namespace)]
+    spec = options[0]["spec"]
+    assert spec["minVersion"] in ("VersionTLS12", "VersionTLS13")
+    assert spec["sniStrict"] is True
+    assert spec["cipherSuites"] and all(MODERN_SUITES.match(suite) for suite in spec["cipherSuites"])

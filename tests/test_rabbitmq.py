@@ -12,6 +12,7 @@ from ecommerce.errors import ConfigError
 from ecommerce.rabbitmq import RabbitMq, RabbitMqProps
 
 from .helpers import of_kind, one, release, synth
+from .platform.operators import operator_objects
 
 
 def build(env, catalog=CATALOG):
@@ -96,3 +97,25 @@ def test_a_catalog_without_messaging_is_refused():
     services = tuple(dataclasses.replace(s, publishes=(), consumes=()) for s in CATALOG.services)
     with pytest.raises(ConfigError, match="rabbitmq: no service publishes or consumes events"):
         RabbitMqProps(Catalog(services), release(DEV).platform["rabbitmq"])
+
+
+@pytest.mark.parametrize(("env", "budget"), [(DEV, False), (STAGING, True), (PROD, True)])
+def test_a_disruption_budget_keeps_the_quorum_through_node_drains(env, budget):
+    """The Cluster Operator creates no PodDisruptionBudget (its objects as tests/platform models
+    them from its source): without ours, a drain may evict two of three nodes at once."""
+    objects = build(env)
+    created = operator_objects(objects)
+    assert not of_kind(created, "PodDisruptionBudget")
+    if not budget:
+        assert not of_kind(objects, "PodDisruptionBudget"), "one node cannot keep a budget"
+        return
+    pdb = one(objects, "PodDisruptionBudget", "rabbitmq")
+    assert pdb["metadata"]["namespace"] == "e-commerce-messaging"
+    assert pdb["spec"]["maxUnavailable"] == 1
+    selector = pdb["spec"]["selector"]["matchLabels"]
+    pods = [
+        s["spec"]["template"]["metadata"]["labels"]
+        for s in of_kind(created, "StatefulSet")
+        if s["metadata"]["namespace"] == "e-commerce-messaging"
+    ]
+    assert pods and all(selector.items() <= labels.items() for labels in pods), "selects the operator's pods"

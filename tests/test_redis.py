@@ -1,24 +1,35 @@
-"""Redis per cache mode, and the script that makes a pod a primary or a replica."""
+"""Redis per cache mode, its ACL users, and the scripts that make a pod a primary or a
+replica and apply rotated passwords. The scripts run under sh here; the ACL users, the
+rotation, replication and Sentinel are also checked against a real Redis server."""
 
 from __future__ import annotations
 
 import os
+import shutil
+import socket
 import stat
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
 
+from ecommerce.catalog import CATALOG
+from ecommerce.credentials import redis_secret_users, secret_specs
 from ecommerce.environments import DEV, PROD, STAGING
-from ecommerce.redis import CONFIGURE, RECORD_PRIMARY, Redis, RedisProps
+from ecommerce.errors import ConfigError
+from ecommerce.redis import RECORD_PRIMARY, Redis, RedisProps
+from ecommerce.wiring import wire
 
 from .helpers import of_kind, one, release, synth
 
+CLIENTS = tuple(service.name for service in CATALOG.using("uses_redis"))
 
-def build(env):
+
+def build(env, clients=CLIENTS):
     platform = release(env).platform
     return synth(
-        lambda scope: Redis(scope, "redis", env, RedisProps(platform["redis"], platform["redis-exporter"], (0, 1, 2, 3)))
+        lambda scope: Redis(scope, "redis", env, RedisProps(platform["redis"], platform["redis-exporter"], (0, 1, 2, 3), clients))
     )
 
 
@@ -55,14 +66,14 @@ def test_staging_has_auth_and_persistence():
     assert "appendonly yes" in config(objects)
     assert "protected-mode yes" in config(objects)
     exporter = containers(statefulset)["exporter"]
-    assert "--redis.password-file=/run/secrets/redis/exporter-passwords.json" in exporter["args"]
+    assert "--redis.user=exporter" in exporter["args"]
 
 
 def test_prod_replicates_with_sentinel_across_nodes():
     objects = build(PROD)
     statefulset = one(objects, "StatefulSet", "redis")
     assert statefulset["spec"]["replicas"] == 3
-    assert set(containers(statefulset)) == {"redis", "sentinel", "exporter"}
+    assert set(containers(statefulset)) == {"redis", "sentinel", "reload", "exporter"}
     pod = statefulset["spec"]["template"]["spec"]
     required = pod["affinity"]["podAntiAffinity"]["requiredDuringSchedulingIgnoredDuringExecution"]
     assert required[0]["topologyKey"] == "kubernetes.io/hostname"
@@ -82,47 +93,90 @@ FAKE_REDIS_CLI = """#!/bin/sh
 [ -n "$SENTINEL_ANSWER" ] || exit 1
 printf '%s\\n6379\\n' "$SENTINEL_ANSWER"
 """
-
-
-def configure(tmp_path: Path, pod: str, answer: str = "", password: str | None = None) -> tuple[str, str]:
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    for name, body in (("redis-cli", FAKE_REDIS_CLI), ("hostname", f"#!/bin/sh\necho {pod}\n")):
-        (bin_dir / name).write_text(body)
-        (bin_dir / name).chmod(stat.S_IRWXU)
-    (tmp_path / "config").mkdir()
-    (tmp_path / "config" / "redis.conf").write_text("port 6379\n")
-    (tmp_path / "run").mkdir()
-    password_file = tmp_path / "password"
-    if password is not None:
-        password_file.write_text(password)
-    script = CONFIGURE.replace("/config/", f"{tmp_path}/config/").replace("/run/redis/", f"{tmp_path}/run/")
-    domain = "redis-headless.e-commerce-prod.svc"
-    environment = dict(
-        os.environ,
-        PATH=f"{bin_dir}:{os.environ['PATH']}",
-        PASSWORD_FILE=str(password_file),
-        SENTINEL="true",
-        HEADLESS_DOMAIN=domain,
-        PEERS="redis-0 redis-1 redis-2",
-        FIRST_POD="redis-0",
-        MASTER_NAME="shop",
-        QUORUM="2",
-        REDIS_PORT="6379",
-        SENTINEL_PORT="26379",
-        SENTINEL_ANSWER=answer,
-        LAST_PRIMARY_FILE=str(tmp_path / "last-primary"),
-    )
-    subprocess.run(["sh", "-c", script], env=environment, check=True, capture_output=True, timeout=30)
-    return (tmp_path / "run" / "redis.conf").read_text(), (tmp_path / "run" / "sentinel.conf").read_text()
-
-
 DOMAIN = "redis-headless.e-commerce-prod.svc"
+# The mounts of the pod, and where a test puts them.
+MOUNTS = {
+    "/run/secrets/redis": "secrets",
+    "/run/redis": "run",
+    "/run/exporter": "exporter",
+    "/config": "config",
+    "/data": "data",
+}
+_BUILT: dict[str, list[dict]] = {}
+
+
+def built(env):
+    if env.name not in _BUILT:
+        _BUILT[env.name] = build(env)
+    return _BUILT[env.name]
+
+
+def secrets_for(env, version: int = 1) -> dict[str, str]:
+    return {user: f"{user}-password-{version}" for user in redis_secret_users(env, CLIENTS)}
+
+
+class Pod:
+    """One Redis pod laid out in a folder: the ConfigMap's files, the mounted Secret, its volumes,
+    and the environment its StatefulSet gives the scripts, with the mount paths moved there."""
+
+    def __init__(self, root: Path, env=PROD, name: str = "redis-0", secrets: dict[str, str] | None = None) -> None:
+        self.root = root
+        objects = built(env)
+        for folder in (*MOUNTS.values(), "bin"):
+            (root / folder).mkdir(parents=True, exist_ok=True)
+        for key, value in one(objects, "ConfigMap", "redis-config")["data"].items():
+            (root / "config" / key).write_text(value)
+            # The ConfigMap is mounted executable (Sentinel refuses a reconfig script that is not).
+            (root / "config" / key).chmod(0o555)
+        self.write_secrets(secrets_for(env) if secrets is None else secrets)
+        (root / "bin" / "hostname").write_text(f"#!/bin/sh\necho {name}\n")
+        (root / "bin" / "hostname").chmod(stat.S_IRWXU)
+        init = one(objects, "StatefulSet", "redis")["spec"]["template"]["spec"]["initContainers"][0]
+        self.env = {item["name"]: self.moved(item["value"]) for item in init["env"]}
+
+    def moved(self, value: str) -> str:
+        for mount, folder in MOUNTS.items():
+            if value == mount or value.startswith(mount + "/"):
+                return str(self.root / folder) + value[len(mount) :]
+        return value
+
+    def write_secrets(self, values: dict[str, str]) -> None:
+        for key, value in values.items():
+            (self.root / "secrets" / key).write_text(value)
+
+    def fake_cli(self, body: str = FAKE_REDIS_CLI) -> None:
+        (self.root / "bin" / "redis-cli").write_text(body)
+        (self.root / "bin" / "redis-cli").chmod(stat.S_IRWXU)
+
+    def run(self, script: str, *arguments: str, check: bool = True, **env: str) -> subprocess.CompletedProcess:
+        environment = {**os.environ, **self.env, **env, "PATH": f"{self.root / 'bin'}:{os.environ['PATH']}"}
+        return subprocess.run(
+            ["sh", str(self.root / "config" / script), *arguments],
+            env=environment,
+            check=check,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+
+    def configure(self, answer: str = "") -> tuple[str, str]:
+        self.run("configure.sh", SENTINEL_ANSWER=answer)
+        sentinel = self.root / "run" / "sentinel.conf"
+        return (self.root / "run" / "redis.conf").read_text(), sentinel.read_text() if sentinel.exists() else ""
+
+    def local_password(self, user: str) -> str:
+        return (self.root / "run" / "local" / user).read_text()
+
+
+def configure(tmp_path: Path, pod: str, answer: str = "", secrets: dict[str, str] | None = None) -> tuple[str, str]:
+    configured = Pod(tmp_path, PROD, pod, secrets)
+    configured.fake_cli()
+    return configured.configure(answer)
 
 
 def test_first_start_makes_the_first_pod_primary(tmp_path):
     redis_conf, sentinel_conf = configure(tmp_path, "redis-0")
-    assert "replicaof" not in redis_conf
+    assert not [line for line in redis_conf.splitlines() if line.startswith("replicaof ")]
     assert f"replica-announce-ip redis-0.{DOMAIN}" in redis_conf
     assert f"sentinel monitor shop redis-0.{DOMAIN} 6379 2" in sentinel_conf
 
@@ -140,22 +194,26 @@ def test_restart_follows_the_primary_sentinel_knows(tmp_path, pod):
 
 
 def test_passwords_are_quoted_for_redis_and_sentinel(tmp_path):
-    redis_conf, sentinel_conf = configure(tmp_path, "redis-0", password='pa"ss\\word')
-    assert 'requirepass "pa\\"ss\\\\word"' in redis_conf
+    secrets = secrets_for(PROD) | {"replication": 'pa"ss\\word', "sentinel": 'sen"ti\\nel'}
+    redis_conf, sentinel_conf = configure(tmp_path, "redis-0", secrets=secrets)
+    assert "masteruser replication" in redis_conf
     assert 'masterauth "pa\\"ss\\\\word"' in redis_conf
-    assert 'sentinel auth-pass shop "pa\\"ss\\\\word"' in sentinel_conf
+    assert "sentinel auth-user shop sentinel" in sentinel_conf
+    assert 'sentinel auth-pass shop "sen\\"ti\\\\nel"' in sentinel_conf
+    assert 'sentinel sentinel-pass "sen\\"ti\\\\nel"' in sentinel_conf
 
 
 def test_first_start_records_the_primary_it_follows(tmp_path):
     configure(tmp_path, "redis-1")
-    assert (tmp_path / "last-primary").read_text() == f"redis-0.{DOMAIN}\n"
+    assert (tmp_path / "data" / "last-primary").read_text() == f"redis-0.{DOMAIN}\n"
 
 
 @pytest.mark.parametrize("pod", ["redis-0", "redis-1"])
 def test_full_restart_follows_the_last_primary_not_the_first_pod(tmp_path, pod):
     """After every pod restarted no Sentinel answers: redis-0 must not become primary by default,
     or its stale copy would replace the newer data of the last primary."""
-    (tmp_path / "last-primary").write_text(f"redis-2.{DOMAIN}\n")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "last-primary").write_text(f"redis-2.{DOMAIN}\n")
     redis_conf, sentinel_conf = configure(tmp_path, pod)
     assert f"replicaof redis-2.{DOMAIN} 6379" in redis_conf
     assert f"sentinel monitor shop redis-2.{DOMAIN} 6379 2" in sentinel_conf
@@ -174,3 +232,347 @@ def test_a_replicated_primary_refuses_writes_when_cut_off_from_its_replicas():
     config = one(build(PROD), "ConfigMap", "redis-config")["data"]["redis.conf"]
     assert "min-replicas-to-write 1" in config.splitlines()
     assert "min-replicas-to-write" not in one(build(STAGING), "ConfigMap", "redis-config")["data"]["redis.conf"]
+
+
+# --- ACL users -------------------------------------------------------------------------------
+
+
+def users_file(env, name="redis-users") -> dict[str, tuple[str, list[str]]]:
+    """name -> (password source, rules) of a users file of the ConfigMap."""
+    text = one(built(env), "ConfigMap", "redis-config")["data"][name]
+    return {line.split()[0]: (line.split()[1], line.split()[2:]) for line in text.splitlines()}
+
+
+@pytest.mark.parametrize("env", [STAGING, PROD], ids=["staging", "prod"])
+def test_each_service_has_a_user_of_its_own_on_its_own_keys_without_dangerous_commands(env):
+    users = users_file(env)
+    assert users["default"] == ("none", ["off", "resetpass", "resetkeys", "resetchannels", "-@all"])
+    for client in CLIENTS:
+        source, rules = users[client]
+        assert source == "shared"
+        assert [rule for rule in rules if rule.startswith(("~", "%", "allkeys"))] == [f"~{client}:*"]
+        assert "resetchannels" in rules and "allchannels" not in rules
+        granted = rules.index("+@all")
+        assert {"-@dangerous", "-@admin"} <= set(rules[granted:])
+        # Nothing dangerous is granted back, but ROLE for Sentinel-aware clients.
+        assert [rule for rule in rules[granted + 1 :] if rule.startswith("+")] == (["+role"] if env is PROD else [])
+    # Every user but the disabled default one has a password.
+    assert {source for name, (source, _) in users.items() if name != "default"} <= {"shared", "local"}
+
+
+def test_the_secret_holds_exactly_the_shared_users_and_services_read_their_own():
+    users = users_file(PROD)
+    shared = {name for name, (source, _) in (users | users_file(PROD, "sentinel-users")).items() if source == "shared"}
+    specs = {spec.name: spec for spec in secret_specs(PROD, CATALOG)}
+    assert set(specs["redis-credentials"].data) == shared == set(CLIENTS) | {"replication", "sentinel"}
+    for client in CLIENTS:
+        service = CATALOG.get(client)
+        assert specs[service.secret_name].data["REDIS_PASSWORD"] == specs["redis-credentials"].data[client]
+        settings = wire(service, PROD, CATALOG).settings
+        assert settings["REDIS_USER"] == client
+        assert f"~{settings['REDIS_KEY_PREFIX']}*" in users[client][1]
+    # The exporter and the pod's own admin have passwords made in the pod, in no Secret.
+    assert users["exporter"][0] == users["local-admin"][0] == "local"
+
+
+def test_sentinel_users_only_look_up_the_primary():
+    users = users_file(PROD, "sentinel-users")
+    assert users["default"][1][0] == "off"
+    for client in CLIENTS:
+        rules = users[client][1]
+        assert rules[:2] == ["resetchannels", "-@all"]
+        assert "+sentinel|get-master-addr-by-name" in rules
+        assert not [rule for rule in rules if rule in ("+@all", "+sentinel", "+sentinel|set", "+sentinel|failover", "+acl")]
+
+
+def test_a_service_named_like_one_of_redis_own_users_is_refused():
+    platform = release(PROD).platform
+    with pytest.raises(ConfigError, match="redis: clients: sentinel"):
+        RedisProps(platform["redis"], platform["redis-exporter"], (0,), ("orders", "sentinel"))
+
+
+@pytest.mark.parametrize("env", [STAGING, PROD], ids=["staging", "prod"])
+def test_a_replaced_password_outlives_two_refreshes_of_the_secret_store(env):
+    statefulset = one(built(env), "StatefulSet", "redis")
+    reload = containers(statefulset)["reload"]
+    settings = {item["name"]: item["value"] for item in reload["env"]}
+    refresh = {"1h": 3600, "5m": 300}[env.secrets.refresh_interval]
+    assert int(settings["GRACE_SECONDS"]) > 2 * refresh
+    # The reloader reads the Secret as mounted files, which the kubelet updates in place.
+    mounts = {mount["mountPath"]: mount for mount in reload["volumeMounts"]}
+    assert "subPath" not in mounts["/run/secrets/redis"]
+    # Redis and Sentinel themselves never see the Secret, only hashes and what they use.
+    for name, container in containers(statefulset).items():
+        if name != "reload":
+            assert "/run/secrets/redis" not in {m["mountPath"] for m in container.get("volumeMounts", [])}
+
+
+def test_dev_redis_has_no_users_and_no_reloader():
+    statefulset = one(built(DEV), "StatefulSet", "redis")
+    assert "reload" not in containers(statefulset)
+    assert "redis-users" not in one(built(DEV), "ConfigMap", "redis-config")["data"]
+
+
+# --- the reloader under sh, with a stand-in redis-cli ------------------------------------------
+
+GATED_REDIS_CLI = """#!/bin/sh
+# Logs every call; the pod's own Redis and Sentinel answer OK, a peer in $DOWN does not answer,
+# other peers answer PONG to a password in $ACCEPTED and refuse any other.
+host=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -h) host="$2"; shift 2 ;;
+    -p | --user) shift 2 ;;
+    *) break ;;
+  esac
+done
+printf '%s %s\\n' "$host" "$*" >> "$CLI_LOG"
+if [ "$host" = 127.0.0.1 ]; then echo OK; exit 0; fi
+case " $DOWN " in *" ${host%%.*} "*) exit 1 ;; esac
+case " $ACCEPTED " in *" $REDISCLI_AUTH "*) echo PONG ;; *) echo "WRONGPASS invalid username-password pair" ;; esac
+"""
+
+
+def test_a_replica_switches_to_a_new_replication_password_only_once_its_peers_accept_it(tmp_path):
+    pod = Pod(tmp_path, PROD, "redis-1")
+    pod.fake_cli()
+    pod.configure()
+    pod.fake_cli(GATED_REDIS_CLI)
+    log = tmp_path / "cli.log"
+    pod.write_secrets({"replication": "replication-password-2"})
+
+    pod.run("reload.sh", "once", CLI_LOG=str(log), ACCEPTED="replication-password-1 sentinel-password-1", DOWN="")
+    calls = log.read_text()
+    assert "CONFIG SET masterauth" not in calls, "the primary does not know the new password yet"
+    # The pod's own Redis and Sentinel learn the new password at once (clients may hold it).
+    assert "127.0.0.1 ACL SETUSER replication reset on #" in calls
+    assert "127.0.0.1 ACL SETUSER baskets reset on #" in calls
+
+    log.unlink()
+    pod.run("reload.sh", "once", CLI_LOG=str(log), ACCEPTED="replication-password-2 sentinel-password-1", DOWN="redis-2")
+    calls = log.read_text()
+    assert "127.0.0.1 CONFIG SET masterauth replication-password-2" in calls
+    assert "SENTINEL SET shop auth-pass" not in calls, "the Sentinel password did not change"
+
+    log.unlink()
+    pod.run("reload.sh", "once", CLI_LOG=str(log), ACCEPTED="replication-password-2 sentinel-password-1", DOWN="")
+    assert "masterauth" not in log.read_text(), "switched once, not at every round"
+
+
+def test_sentinel_switches_its_own_password_once_every_server_and_sentinel_accepts_it(tmp_path):
+    pod = Pod(tmp_path, PROD, "redis-0")
+    pod.fake_cli()
+    pod.configure()
+    pod.fake_cli(GATED_REDIS_CLI)
+    log = tmp_path / "cli.log"
+    pod.write_secrets({"sentinel": "sentinel-password-2"})
+    pod.run("reload.sh", "once", CLI_LOG=str(log), ACCEPTED="replication-password-1 sentinel-password-2", DOWN="")
+    calls = log.read_text()
+    assert "127.0.0.1 SENTINEL SET shop auth-pass sentinel-password-2" in calls
+    assert "127.0.0.1 SENTINEL CONFIG SET sentinel-pass sentinel-password-2" in calls
+    # Asked every server and every Sentinel first.
+    for index in range(3):
+        assert f"redis-{index}.{DOMAIN} ping" in calls
+    assert calls.count(" ping\n") == 6
+
+
+# --- against a real Redis ---------------------------------------------------------------------
+
+REDIS_SERVER = shutil.which("redis-server")
+REDIS_CLI = shutil.which("redis-cli")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def redis_servers():
+    """Starts real redis-server processes (Debian's redis-server package; `make tools` installs it)."""
+    if not (REDIS_SERVER and REDIS_CLI):
+        pytest.fail("redis-server and redis-cli are needed: install Debian's redis-server package (make tools does)")
+    processes: list[subprocess.Popen] = []
+
+    def start(conf: Path, *options: str) -> int:
+        # The pod's data volume is a folder beside the configuration here.
+        conf.write_text(conf.read_text().replace("\ndir /data\n", f"\ndir {conf.parent.parent / 'data'}\n"))
+        port = free_port()
+        process = subprocess.Popen(
+            [REDIS_SERVER, str(conf), "--port", str(port), *options], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        processes.append(process)
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                return port
+            except OSError:
+                assert process.poll() is None and time.monotonic() < deadline, f"redis-server {conf} did not start"
+                time.sleep(0.05)
+
+    yield start
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.wait(timeout=10)
+
+
+def cli(port: int, *command: str, user: str | None = None, password: str = "") -> str:
+    arguments = [REDIS_CLI, "-h", "127.0.0.1", "-p", str(port)]
+    environment = dict(os.environ)
+    if user is not None:
+        arguments += ["--user", user]
+        environment["REDISCLI_AUTH"] = password
+    result = subprocess.run([*arguments, *command], env=environment, capture_output=True, text=True, timeout=10)
+    return result.stdout.strip()
+
+
+def refused(reply: str) -> bool:
+    """redis-cli's reply when its AUTH failed: the command then runs unauthenticated."""
+    return reply.startswith(("WRONGPASS", "NOAUTH"))
+
+
+def eventually(check, what: str, seconds: float = 15) -> None:
+    deadline = time.monotonic() + seconds
+    while not check():
+        assert time.monotonic() < deadline, what
+        time.sleep(0.1)
+
+
+DANGEROUS = (
+    ("FLUSHALL",),
+    ("FLUSHDB",),
+    ("KEYS", "*"),
+    ("CONFIG", "GET", "*"),
+    ("CONFIG", "SET", "maxmemory", "0"),
+    ("SHUTDOWN", "NOSAVE"),
+    ("MONITOR",),
+    ("ACL", "LIST"),
+    ("REPLICAOF", "NO", "ONE"),
+    ("SORT", "baskets:list", "BY", "auth:*"),
+    ("SWAPDB", "0", "1"),
+    ("CLIENT", "KILL", "TYPE", "normal"),
+    ("FUNCTION", "FLUSH"),
+    ("SCRIPT", "FLUSH"),
+    ("INFO",),
+)
+
+
+def test_real_redis_gives_each_service_its_own_keys_and_no_dangerous_command(tmp_path, redis_servers):
+    pod = Pod(tmp_path, STAGING)
+    pod.run("configure.sh")
+    port = redis_servers(tmp_path / "run" / "redis.conf")
+    secrets = secrets_for(STAGING)
+
+    assert cli(port, "PING").startswith("NOAUTH"), "the default user is off"
+    assert cli(port, "AUTH", "default", "").startswith("WRONGPASS")
+    baskets = {"user": "baskets", "password": secrets["baskets"]}
+    assert cli(port, "SET", "baskets:cart:1", "x", **baskets) == "OK"
+    assert cli(port, "-n", "1", "SET", "baskets:cart:2", "x", "EX", "60", **baskets) == "OK"
+    assert cli(port, "SET", "auth:session:1", "x", user="auth", password=secrets["auth"]) == "OK"
+    assert cli(port, "GET", "auth:session:1", **baskets).startswith("NOPERM"), "another service's keys"
+    assert cli(port, "SET", "cart:1", "x", **baskets).startswith("NOPERM"), "a key outside its prefix"
+    for command in DANGEROUS:
+        assert cli(port, *command, **baskets).startswith("NOPERM"), command
+    # DEBUG is refused before the ACL is even checked (enable-debug-command is off).
+    assert cli(port, "DEBUG", "SLEEP", "0", **baskets).startswith(("NOPERM", "ERR DEBUG command not allowed"))
+    assert cli(port, "EVAL", "return redis.call('GET', KEYS[1])", "1", "auth:session:1", **baskets).startswith(
+        ("NOPERM", "ERR")
+    ), "scripts run with the caller's rights"
+    assert cli(port, "GET", "baskets:cart:1", user="products", password=secrets["products"]).startswith("NOPERM")
+    assert refused(cli(port, "GET", "baskets:cart:1", user="baskets", password=secrets["baskets"] + "-guessed"))
+
+    exporter = {"user": "exporter", "password": pod.local_password("exporter")}
+    assert "used_memory:" in cli(port, "INFO", "memory", **exporter)
+    assert cli(port, "GET", "baskets:cart:1", **exporter).startswith("NOPERM")
+    assert cli(port, "CONFIG", "GET", "masterauth", **exporter).startswith("NOPERM")
+    assert (tmp_path / "exporter" / "passwords.json").read_text().strip() == (
+        '{"redis://localhost:6379": "' + exporter["password"] + '"}'
+    )
+    admin = {"user": "local-admin", "password": pod.local_password("local-admin")}
+    assert cli(port, "GET", "baskets:cart:1", **admin).startswith("NOPERM")
+    assert cli(port, "PING", **admin) == "PONG"
+    pod.run("ping.sh", str(port))  # the readiness probe
+    # Redis holds hashes only: no password of the Secret is in its configuration.
+    written = (tmp_path / "run" / "redis.conf").read_text()
+    assert not [value for value in secrets.values() if value in written]
+
+
+def test_real_redis_takes_a_rotated_password_without_a_restart_and_drops_the_old_one_later(tmp_path, redis_servers):
+    pod = Pod(tmp_path, STAGING)
+    pod.run("configure.sh")
+    port = redis_servers(tmp_path / "run" / "redis.conf")
+    old, new = secrets_for(STAGING, 1)["baskets"], secrets_for(STAGING, 2)["baskets"]
+    environment = {**os.environ, **pod.env, "REDIS_PORT": str(port), "RELOAD_SECONDS": "0.1"}
+    ready = ("reload-probe.sh", "reload.synced", "10")
+    assert pod.run(*ready, check=False).returncode != 0, "not ready before it applied the Secret"
+    loop = subprocess.Popen(
+        ["sh", str(tmp_path / "config" / "reload.sh")], env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    try:
+        assert refused(cli(port, "PING", user="baskets", password=new))
+        # The kubelet rewrites the mounted Secret in place; the reloader notices by itself.
+        pod.write_secrets({"baskets": new})
+        eventually(lambda: cli(port, "PING", user="baskets", password=new) == "PONG", "the new password is never accepted")
+        assert cli(port, "PING", user="baskets", password=old) == "PONG", "clients still holding the old one keep working"
+        assert cli(port, "GET", "auth:x", user="baskets", password=new).startswith("NOPERM"), "same rights as before"
+        pod.run(*ready)
+        pod.run("reload-probe.sh", "reload.alive", "2")
+    finally:
+        loop.terminate()
+        loop.wait(timeout=10)
+    # Once the grace period is over, the old password is refused.
+    pod.run("reload.sh", "once", REDIS_PORT=str(port), GRACE_SECONDS="0")
+    assert refused(cli(port, "PING", user="baskets", password=old))
+    assert cli(port, "PING", user="baskets", password=new) == "PONG"
+
+
+def test_real_replication_and_sentinel_authenticate_with_their_own_users(tmp_path, redis_servers):
+    secrets = secrets_for(PROD)
+    primary, replica = Pod(tmp_path / "0", PROD, "redis-0"), Pod(tmp_path / "1", PROD, "redis-1")
+    for pod in (primary, replica):
+        pod.fake_cli()  # for the Sentinels it asks, which do not exist here
+        pod.configure()
+        (pod.root / "bin" / "redis-cli").unlink()
+
+    def localised(path: Path, port: int) -> Path:
+        text = path.read_text().replace(f"redis-0.{DOMAIN} 6379", f"127.0.0.1 {port}")
+        for index in range(3):
+            text = text.replace(f"redis-{index}.{DOMAIN}", "127.0.0.1")
+        path.write_text(text)
+        return path
+
+    primary_port = redis_servers(primary.root / "run" / "redis.conf")
+    replica_port = redis_servers(
+        localised(replica.root / "run" / "redis.conf", primary_port), "--dir", str(replica.root / "data")
+    )
+    exporter = {"user": "exporter", "password": replica.local_password("exporter")}
+    eventually(
+        lambda: "master_link_status:up" in cli(replica_port, "INFO", "replication", **exporter),
+        "the replica never authenticated to its primary",
+    )
+    # Sentinel monitors with its own user: it reads INFO to find the replica.
+    sentinel_port = redis_servers(localised(primary.root / "run" / "sentinel.conf", primary_port), "--sentinel")
+    sentinel = {"user": "sentinel", "password": secrets["sentinel"]}
+    eventually(
+        lambda: str(replica_port) in cli(sentinel_port, "SENTINEL", "REPLICAS", "shop", **sentinel),
+        "Sentinel never listed the replica",
+    )
+    flags = cli(sentinel_port, "SENTINEL", "MASTER", "shop", **sentinel).splitlines()
+    assert flags[flags.index("flags") + 1] == "master"
+    # A service finds the primary through Sentinel with its own user, and may do nothing else.
+    baskets = {"user": "baskets", "password": secrets["baskets"]}
+    assert cli(sentinel_port, "SENTINEL", "GET-MASTER-ADDR-BY-NAME", "shop", **baskets).split() == [
+        "127.0.0.1",
+        str(primary_port),
+    ]
+    for command in (("SENTINEL", "SET", "shop", "quorum", "1"), ("SENTINEL", "FAILOVER", "shop"), ("SENTINEL", "RESET", "*")):
+        assert cli(sentinel_port, *command, **baskets).startswith("NOPERM"), command
+    assert cli(sentinel_port, "PING").startswith("NOAUTH")
+    primary.run("ping.sh", str(sentinel_port))  # the Sentinel's readiness probe
+    assert cli(primary_port, "ROLE", **baskets).splitlines()[0] == "master", "Sentinel-aware clients check the role"
+    # The replication user can replicate and nothing else.
+    replication = {"user": "replication", "password": secrets["replication"]}
+    assert cli(primary_port, "GET", "baskets:x", **replication).startswith("NOPERM")

@@ -72,8 +72,10 @@ def test_external_secret_templates_name_every_key():
     user = one(build(PROD), "ExternalSecret", "rabbitmq-user-orders")["spec"]["target"]["template"]
     assert user["data"]["username"] == "orders"
     assert user["metadata"]["labels"]["rabbitmq.com/topology-operator"] == "true"
-    exporter = one(build(PROD), "ExternalSecret", "redis-credentials")["spec"]["target"]["template"]["data"]
-    assert exporter["exporter-passwords.json"] == '{"redis://localhost:6379": "{{ .redis_password }}"}'
+    redis = one(build(PROD), "ExternalSecret", "redis-credentials")["spec"]
+    assert redis["target"]["template"]["data"]["baskets"] == "{{ .redis_users_baskets_password }}"
+    refs = {item["secretKey"]: item["remoteRef"] for item in redis["data"]}
+    assert refs["redis_users_sentinel_password"] == {"key": "e-commerce/prod/redis/users/sentinel", "property": "password"}
 
 
 def test_cluster_secret_store_per_environment():

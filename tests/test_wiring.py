@@ -34,6 +34,17 @@ def test_redis_password_only_where_redis_has_auth():
     assert "REDIS_PASSWORD" not in secret_keys(CATALOG.get("orders"), PROD)
 
 
+@pytest.mark.parametrize("env", list(ENVIRONMENTS.values()), ids=list(ENVIRONMENTS))
+def test_each_service_reaches_redis_as_its_own_user_under_its_own_prefix(env):
+    for service in CATALOG.using("uses_redis"):
+        settings = wire(service, env, CATALOG).settings
+        assert settings["REDIS_KEY_PREFIX"] == f"{service.name}:"
+        # A user name only where Redis has users; its password is the service's own secret key.
+        assert settings.get("REDIS_USER") == (service.name if env.cache.requires_auth else None)
+        assert ("REDIS_PASSWORD" in secret_keys(service, env)) == env.cache.requires_auth
+    assert "REDIS_KEY_PREFIX" not in wire(CATALOG.get("orders"), env, CATALOG).settings
+
+
 def test_rabbitmq_settings_for_consumers_and_publishers():
     orders = wire(CATALOG.get("orders"), PROD, CATALOG).settings
     assert orders["RABBITMQ_HOST"] == "rabbitmq.e-commerce-messaging.svc"

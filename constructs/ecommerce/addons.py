@@ -46,6 +46,9 @@ class AddOn:
     pod_security: str | None = "restricted"
     # What its own ServiceMonitors scrape, which Prometheus' network policy must reach.
     metrics: tuple[MetricsEndpoint, ...] = ()
+    # Namespaces besides its own where its Application writes (the Roles of a namespaced
+    # RBAC), which its project must accept as destinations.
+    other_namespaces: Callable[[Environment], tuple[str, ...]] = lambda env: ()
 
 
 def _replicas(env: Environment) -> int:
@@ -102,31 +105,16 @@ def _kube_prometheus_stack(env: Environment) -> dict:
                 "alertmanager": monitoring.alerting,
             }
         },
-        # kube-state-metrics' own metrics (its telemetry port), which its KubeStateMetrics*
-        # alerts read.
-        "kube-state-metrics": {"selfMonitor": {"enabled": True}},
-        "prometheus": {"prometheusSpec": prometheus_spec},
-        "grafana": {
-            "enabled": monitoring.dashboards,
-            "fullnameOverride": GRAFANA_SERVICE,
-            "admin": {"existingSecret": GRAFANA_ADMIN_SECRET, "userKey": "admin-user", "passwordKey": "admin-password"},
-            "sidecar": {
-                "dashboards": {
-                    "enabled": True,
-                    "label": next(iter(DASHBOARD_LABEL)),
-                    "labelValue": next(iter(DASHBOARD_LABEL.values())),
-                    "folderAnnotation": "grafana_folder",
-                    "searchNamespace": env.monitoring_namespace,
-                    "provider": {"foldersFromFilesStructure": True},
-                },
-                "datasources": {
-                    "defaultDatasourceEnabled": True,
-                    "uid": "prometheus",
-                    # A datasource pointing at an Alertmanager that does not run only errors.
-                    "alertmanager": {"enabled": monitoring.alerting},
-                },
-            },
+        "kube-state-metrics": {
+            # kube-state-metrics' own metrics (its telemetry port), which its
+            # KubeStateMetrics* alerts read.
+            "selfMonitor": {"enabled": True},
+            # Its secrets collector lists every Secret of the cluster (and its ClusterRole
+            # grants that) for kube_secret_* series no rule or dashboard reads.
+            "collectorsExclude": ["secrets"],
         },
+        "prometheus": {"prometheusSpec": prometheus_spec},
+        "grafana": _grafana(env),
         "alertmanager": {
             "enabled": monitoring.alerting,
             "alertmanagerSpec": {
@@ -134,6 +122,65 @@ def _kube_prometheus_stack(env: Environment) -> dict:
                 "alertmanagerConfigSelector": {"matchLabels": ALERTMANAGER_SELECTOR},
                 # Route alerts of every namespace, not only of the AlertmanagerConfig's own.
                 "alertmanagerConfigMatcherStrategy": {"type": "None"},
+            },
+        },
+    }
+
+
+# kube-prometheus-stack's namespace (its Application's destination, ADD_ONS), where Grafana runs.
+MONITORING_STACK_NAMESPACE = "monitoring"
+# The Role Grafana's sidecars get instead of the chart's, which reads every Secret.
+GRAFANA_SIDECAR_ROLE = "grafana-sidecar"
+
+
+def grafana_namespaces(env: Environment) -> list[str]:
+    """Where Grafana's sidecars look for ConfigMaps: its own namespace (datasources) and the one
+    of the dashboards."""
+    return sorted({MONITORING_STACK_NAMESPACE, env.monitoring_namespace})
+
+
+def _grafana(env: Environment) -> dict:
+    """Grafana, published to admins, whose sidecars load dashboards and datasources. The chart
+    binds them a ClusterRole that reads every ConfigMap and Secret of the cluster; ours
+    (namespaced, through a Role of our own) reads the ConfigMaps of the namespaces they search,
+    and no Secret: the dashboards and datasources are ConfigMaps."""
+    namespaces = grafana_namespaces(env)
+    configmaps_only = {"resource": "configmap"}
+    return {
+        "enabled": env.monitoring.dashboards,
+        "fullnameOverride": GRAFANA_SERVICE,
+        "admin": {"existingSecret": GRAFANA_ADMIN_SECRET, "userKey": "admin-user", "passwordKey": "admin-password"},
+        "rbac": {
+            "namespaced": True,
+            "useExistingRole": GRAFANA_SIDECAR_ROLE,
+            # The chart binds the Role in its own namespace and in these.
+            "namespaces": [namespace for namespace in namespaces if namespace != MONITORING_STACK_NAMESPACE],
+        },
+        "extraObjects": [
+            {
+                "apiVersion": "rbac.authorization.k8s.io/v1",
+                "kind": "Role",
+                "metadata": {"name": GRAFANA_SIDECAR_ROLE, "namespace": namespace},
+                "rules": [{"apiGroups": [""], "resources": ["configmaps"], "verbs": ["get", "list", "watch"]}],
+            }
+            for namespace in namespaces
+        ],
+        "sidecar": {
+            "dashboards": configmaps_only
+            | {
+                "enabled": True,
+                "label": next(iter(DASHBOARD_LABEL)),
+                "labelValue": next(iter(DASHBOARD_LABEL.values())),
+                "folderAnnotation": "grafana_folder",
+                "searchNamespace": env.monitoring_namespace,
+                "provider": {"foldersFromFilesStructure": True},
+            },
+            "datasources": configmaps_only
+            | {
+                "defaultDatasourceEnabled": True,
+                "uid": "prometheus",
+                # A datasource pointing at an Alertmanager that does not run only errors.
+                "alertmanager": {"enabled": env.monitoring.alerting},
             },
         },
     }
@@ -213,15 +260,50 @@ def _traefik_client_addresses(env: Environment) -> dict:
     return {"service": {"spec": {"externalTrafficPolicy": "Local"}}}
 
 
+def traefik_namespaces(env: Environment) -> tuple[str, ...]:
+    """The namespaces Traefik watches: those of the platform's routes (and of the Ingresses
+    cert-manager makes beside their Certificates to answer HTTP-01), and its own, where its
+    TLS options and stores belong. It reads every Secret of these, for their certificates,
+    and of no other (the data stores' namespace in particular)."""
+    return tuple(sorted({env.namespace, env.messaging_namespace, env.monitoring_namespace, env.ingress_namespace}))
+
+
+# Traefik's `default` TLSOption applies to every TLS route that names none: TLS 1.2 and 1.3
+# only, forward-secret AEAD suites for 1.2 (Go fixes 1.3's, all modern), and no answer to a
+# client that names no host we serve (sniStrict), so scanners of the balancer's address learn
+# nothing. Set through the chart: the pinned CRDs generate no TLSOption class (cdk8s.yaml).
+TRAEFIK_TLS_OPTIONS = {
+    "default": {
+        "minVersion": "VersionTLS12",
+        "sniStrict": True,
+        "cipherSuites": [
+            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
+        ],
+        "curvePreferences": ["X25519", "CurveP256", "CurveP384"],
+    }
+}
+
+
 def _traefik(env: Environment) -> dict:
+    namespaces = list(traefik_namespaces(env))
     return _traefik_client_addresses(env) | {
         "deployment": {"replicas": env.replicas},
         "podDisruptionBudget": {"enabled": env.replicas > 1, "maxUnavailable": 1},
         "ingressClass": {"enabled": True, "isDefaultClass": True, "name": "traefik"},
+        # Internet-facing: Roles in the namespaces it watches instead of a ClusterRole that
+        # reads every Secret of the cluster. Traefik then looks no cluster-scoped object up
+        # (--providers.*.disableClusterScopeResources), IngressClasses included, so it serves
+        # the Ingresses that name it by the kubernetes.io/ingress.class annotation only.
+        "rbac": {"namespaced": True},
         "providers": {
-            "kubernetesCRD": {"enabled": True, "allowCrossNamespace": False},
+            "kubernetesCRD": {"enabled": True, "allowCrossNamespace": False, "namespaces": namespaces},
             # cert-manager answers HTTP-01 challenges with an Ingress.
-            "kubernetesIngress": {"enabled": True},
+            "kubernetesIngress": {"enabled": True, "namespaces": namespaces},
         },
         # A metrics Service of its own, so that the scraped port is not on the public balancer.
         "metrics": {
@@ -231,6 +313,7 @@ def _traefik(env: Environment) -> dict:
             }
         },
         "resources": _requests("100m", "128Mi"),
+        "tlsOptions": TRAEFIK_TLS_OPTIONS,
     }
 
 
@@ -263,6 +346,7 @@ ADD_ONS = (
         "88.2.0",
         _kube_prometheus_stack,
         pod_security=None,
+        other_namespaces=lambda env: tuple(grafana_namespaces(env)),
     ),
     AddOn(
         "cert-manager",
@@ -297,6 +381,7 @@ ADD_ONS = (
         "41.1.0",
         _traefik,
         metrics=(TRAEFIK_METRICS,),
+        other_namespaces=traefik_namespaces,
     ),
     AddOn(
         "mysql-operator",

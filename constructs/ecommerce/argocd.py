@@ -1,20 +1,34 @@
-"""Argo CD bootstrap of an environment: app of apps.
+"""Argo CD bootstrap of an environment: app of apps, in a namespace of its own.
 
-`kubectl apply -f dist/<env>/argocd/` on the cluster running Argo CD creates three
-AppProjects, the root Application (which from then on keeps this folder in sync), one
-Application per cluster add-on, installed from pinned upstream releases with values taken
-from the environment model, and the Application that syncs `dist/<env>` itself. Sync
-waves order them (addons.py says which add-on comes when, and why).
+One Argo CD serves every environment, so what one environment's commits can change must
+stay inside that environment. Two folders per environment:
+
+- `dist/<env>/argocd-projects/`, applied once by an Argo CD administrator (README): the
+  namespace of the environment's Applications (`argocd.apps_namespace` in the model) and its
+  three AppProjects, which accept Applications from that namespace only (`sourceNamespaces`)
+  and deploy only to the environment's cluster. Nothing syncs this folder, so no commit
+  widens a project.
+- `dist/<env>/argocd/`, Applications only: the root Application, which from then on keeps
+  this folder in sync (app of apps) and whose project may create nothing but Applications in
+  the environment's namespace; one Application per cluster add-on, installed from pinned
+  upstream releases with values taken from the environment model; and the Application that
+  syncs `dist/<env>` itself. Sync waves order them (addons.py says which add-on comes when).
 
 Who syncs what: the add-ons sync themselves everywhere (their Applications change only
-through the root); the root and the platform sync themselves where the environment says
-so (`auto_sync`), and elsewhere only through the approved pipeline (operations.py,
-`argocd_deploy_plan`), so that nothing reaches such an environment unreviewed.
+through the root); the root and the platform sync themselves where the environment says so
+(`auto_sync`), and elsewhere only through the approved pipeline (operations.py,
+`argocd_plan`). The pipeline acts with one token per project, of a role that may read that
+project's Applications and sync only those Argo CD does not sync itself. Where the model
+asks for it (`argocd.commit_signing`), the projects sync only signed commits.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
+
 import cdk8s
+from cdk8s_plus_27 import k8s
 from constructs import Construct
 
 from imports.argocd_applications.io import argoproj as apps
@@ -23,57 +37,172 @@ from imports.argocd_appprojects.io import argoproj as projects
 from .addons import ADD_ONS, AddOn, add_ons
 from .environments import Environment
 from .meta import SYNC_WAVE, Part, labels
-from .project import ADD_ON_COMPONENT, ARGOCD_NAMESPACE, REPOSITORY_URL
+from .project import ADD_ON_COMPONENT, ARGOCD_NAMESPACE, PIPELINE_ROLE, REPOSITORY_URL
 
 # Argo CD runs on a management cluster and deploys to each environment's cluster.
 IN_CLUSTER = "https://kubernetes.default.svc"
+BOOTSTRAP, OPERATORS, PLATFORM = "bootstrap", "operators", "platform"
+# Folders of dist/<env>: the root's path, and the administrator's.
+APPLICATIONS_FOLDER, PROJECTS_FOLDER = "argocd", "argocd-projects"
 
 
 def project_name(env: Environment, role: str) -> str:
     return f"e-commerce-{env.name}-{role}"
 
 
+@dataclass(frozen=True)
+class AppRef:
+    """One Application of an environment: its name, its project's role, whether it syncs itself."""
+
+    name: str
+    project: str
+    automated: bool
+
+
+def application_refs(env: Environment) -> list[AppRef]:
+    return [
+        AppRef(f"e-commerce-{env.name}-root", BOOTSTRAP, env.auto_sync),
+        *(AppRef(f"{add_on.name}-{env.name}", OPERATORS, True) for add_on in add_ons(env)),
+        AppRef(f"e-commerce-{env.name}", PLATFORM, env.auto_sync),
+    ]
+
+
+def pipeline_actions(app: AppRef) -> tuple[str, ...]:
+    """What the pipeline's token may do to `app`: read it always; sync it (Argo CD authorises a
+    rollback as a sync) only where Argo CD does not sync it itself."""
+    return ("get",) if app.automated else ("get", "sync")
+
+
+def pipeline_policies(env: Environment, role: str) -> list[str]:
+    """The Casbin rules of the pipeline's role in one project, in Argo CD's `<project>/<namespace>/<app>` form."""
+    project = project_name(env, role)
+    subject = f"proj:{project}:{PIPELINE_ROLE}"
+    return [
+        f"p, {subject}, applications, {action}, {project}/{env.argocd.apps_namespace}/{app.name}, allow"
+        for app in application_refs(env)
+        if app.project == role
+        for action in pipeline_actions(app)
+    ]
+
+
 class ArgoCdBootstrap(Part):
+    """The root's folder: Applications only, in the environment's own namespace."""
+
     def __init__(self, scope: Construct, id: str, env: Environment) -> None:
         super().__init__(scope, id, env)
-        self.labels = labels(env, "argocd", "delivery")
-        self._projects()
+        refs = {ref.name: ref for ref in application_refs(env)}
+        root, platform = refs[f"e-commerce-{env.name}-root"], refs[f"e-commerce-{env.name}"]
         self._application(
-            f"e-commerce-{env.name}-root",
-            project_name(env, "bootstrap"),
+            root,
             apps.ApplicationSpecSource(
                 repo_url=REPOSITORY_URL,
                 target_revision=env.git_revision,
-                path=f"dist/{env.name}/argocd",
+                path=f"dist/{env.name}/{APPLICATIONS_FOLDER}",
             ),
-            apps.ApplicationSpecDestination(server=IN_CLUSTER, namespace=ARGOCD_NAMESPACE),
+            apps.ApplicationSpecDestination(server=IN_CLUSTER, namespace=env.argocd.apps_namespace),
             wave=-10,
-            automated=env.auto_sync,
         )
         for add_on in add_ons(env):
-            self._add_on(add_on)
+            self._add_on(add_on, refs[f"{add_on.name}-{env.name}"])
         self._application(
-            f"e-commerce-{env.name}",
-            project_name(env, "platform"),
+            platform,
             apps.ApplicationSpecSource(
                 repo_url=REPOSITORY_URL,
                 target_revision=env.git_revision,
                 path=f"dist/{env.name}",
-                # dist/<env>/argocd is this bootstrap, not part of the platform.
+                # dist/<env>/argocd* are the bootstrap and the projects, not part of the platform.
                 directory=apps.ApplicationSpecSourceDirectory(recurse=False),
             ),
             # Every object names its namespace; Argo CD still checks the destination's
             # namespace against the project, which accepts only the platform's namespaces.
             apps.ApplicationSpecDestination(server=env.target_cluster.server, namespace=env.namespace),
             wave=0,
-            automated=env.auto_sync,
         )
 
-    def _metadata(self, name: str, wave: int) -> cdk8s.ApiObjectMetadata:
-        return self.cr_meta(name, self.labels, ARGOCD_NAMESPACE, annotations={SYNC_WAVE: str(wave)})
-
-    def _projects(self) -> None:
+    def _add_on(self, add_on: AddOn, ref: AppRef) -> None:
         env = self.env
+        if add_on.chart is not None:
+            source = apps.ApplicationSpecSource(
+                repo_url=add_on.repo_url,
+                chart=add_on.chart,
+                target_revision=add_on.version,
+                helm=apps.ApplicationSpecSourceHelm(
+                    release_name=add_on.name,
+                    values_object=add_on.values(env) if add_on.values else None,
+                ),
+            )
+        else:
+            source = apps.ApplicationSpecSource(repo_url=add_on.repo_url, target_revision=env.git_revision, path=add_on.path)
+        self._application(
+            ref,
+            source,
+            apps.ApplicationSpecDestination(server=env.target_cluster.server, namespace=add_on.namespace),
+            wave=add_on.wave,
+            pod_security=add_on.pod_security,
+            component=ADD_ON_COMPONENT,
+        )
+
+    def _application(
+        self,
+        ref: AppRef,
+        source: apps.ApplicationSpecSource,
+        destination: apps.ApplicationSpecDestination,
+        wave: int,
+        pod_security: str | None = None,
+        component: str = "delivery",
+    ) -> None:
+        """An Application; with `pod_security`, it also creates and owns its namespace at that level."""
+        options = ["ServerSideApply=true", "PruneLast=true"]
+        managed_namespace = None
+        if pod_security is not None:
+            options.append("CreateNamespace=true")
+            managed_namespace = apps.ApplicationSpecSyncPolicyManagedNamespaceMetadata(
+                labels={f"pod-security.kubernetes.io/{mode}": pod_security for mode in ("enforce", "audit", "warn")}
+            )
+        apps.Application(
+            self,
+            ref.name,
+            metadata=self.cr_meta(
+                ref.name,
+                labels(self.env, "argocd", component),
+                self.env.argocd.apps_namespace,
+                annotations={SYNC_WAVE: str(wave)},
+            ),
+            spec=apps.ApplicationSpec(
+                project=project_name(self.env, ref.project),
+                source=source,
+                destination=destination,
+                sync_policy=apps.ApplicationSpecSyncPolicy(
+                    automated=apps.ApplicationSpecSyncPolicyAutomated(prune=True, self_heal=True) if ref.automated else None,
+                    sync_options=options,
+                    managed_namespace_metadata=managed_namespace,
+                    # Waves wait for each Application's health only where Argo CD assesses it
+                    # (README, "Argo CD health of Applications"); where it does not, an
+                    # Application that comes too early retries for about half an hour while
+                    # the CRDs and operators it needs arrive.
+                    retry=apps.ApplicationSpecSyncPolicyRetry(
+                        limit=10,
+                        backoff=apps.ApplicationSpecSyncPolicyRetryBackoff(duration="10s", factor=2, max_duration="5m"),
+                    ),
+                ),
+            ),
+        )
+
+
+class ArgoCdProjects(Part):
+    """What an administrator applies: the Applications' namespace and the environment's AppProjects."""
+
+    def __init__(self, scope: Construct, id: str, env: Environment) -> None:
+        super().__init__(scope, id, env)
+        self.labels = labels(env, "argocd", "delivery")
+        namespace = env.argocd.apps_namespace
+        # Nothing but Applications lives there; no pod is expected either.
+        pod_security = {f"pod-security.kubernetes.io/{mode}": "restricted" for mode in ("enforce", "audit", "warn")}
+        k8s.KubeNamespace(
+            self,
+            "apps-namespace",
+            metadata=k8s.ObjectMeta(name=namespace, labels={**self.labels, **pod_security}),
+        )
         p = projects
         cluster = env.target_cluster.server
 
@@ -81,20 +210,23 @@ class ArgoCdBootstrap(Part):
             return [kind(group=group, kind=name) for group, name in entries]
 
         specs = {
-            "bootstrap": p.AppProjectSpec(
-                description=f"{env.name}: the Argo CD objects of this environment",
+            BOOTSTRAP: dict(
+                description=f"{env.name}: the Applications of this environment, in {namespace} only",
                 source_repos=[REPOSITORY_URL],
-                destinations=[p.AppProjectSpecDestinations(server=IN_CLUSTER, namespace=ARGOCD_NAMESPACE)],
-                namespace_resource_whitelist=kinds(
-                    [("argoproj.io", "Application"), ("argoproj.io", "AppProject")], p.AppProjectSpecNamespaceResourceWhitelist
-                ),
+                destinations=[p.AppProjectSpecDestinations(server=IN_CLUSTER, namespace=namespace)],
+                # Never AppProject: a project that may write projects is an administrator.
+                namespace_resource_whitelist=kinds([("argoproj.io", "Application")], p.AppProjectSpecNamespaceResourceWhitelist),
             ),
-            "operators": p.AppProjectSpec(
+            OPERATORS: dict(
                 description=f"{env.name}: cluster add-ons from pinned upstream releases",
                 source_repos=sorted({add_on.repo_url for add_on in ADD_ONS}),
                 destinations=[
-                    p.AppProjectSpecDestinations(server=cluster, namespace=namespace)
-                    for namespace in sorted({add_on.namespace for add_on in ADD_ONS} | {"kube-system"})
+                    p.AppProjectSpecDestinations(server=cluster, namespace=ns)
+                    for ns in sorted(
+                        {add_on.namespace for add_on in ADD_ONS}
+                        | {"kube-system"}
+                        | {other for add_on in add_ons(env) for other in add_on.other_namespaces(env)}
+                    )
                 ],
                 cluster_resource_whitelist=kinds(
                     [
@@ -111,7 +243,7 @@ class ArgoCdBootstrap(Part):
                     p.AppProjectSpecClusterResourceWhitelist,
                 ),
             ),
-            "platform": p.AppProjectSpec(
+            PLATFORM: dict(
                 description=f"{env.name}: the e-commerce platform, in its own namespaces only",
                 source_repos=[REPOSITORY_URL],
                 destinations=[p.AppProjectSpecDestinations(server=cluster, namespace=ns) for ns in env.owned_namespaces],
@@ -122,74 +254,58 @@ class ArgoCdBootstrap(Part):
             ),
         }
         for role, spec in specs.items():
-            p.AppProject(self, f"project-{role}", metadata=self._metadata(project_name(env, role), -20), spec=spec)
-
-    def _add_on(self, add_on: AddOn) -> None:
-        env = self.env
-        if add_on.chart is not None:
-            source = apps.ApplicationSpecSource(
-                repo_url=add_on.repo_url,
-                chart=add_on.chart,
-                target_revision=add_on.version,
-                helm=apps.ApplicationSpecSourceHelm(
-                    release_name=add_on.name,
-                    values_object=add_on.values(env) if add_on.values else None,
+            name = project_name(env, role)
+            p.AppProject(
+                self,
+                f"project-{role}",
+                metadata=cdk8s.ApiObjectMetadata(name=name, namespace=ARGOCD_NAMESPACE, labels=dict(self.labels)),
+                spec=p.AppProjectSpec(
+                    **spec,
+                    source_namespaces=[namespace],
+                    roles=[
+                        p.AppProjectSpecRoles(
+                            name=PIPELINE_ROLE,
+                            description=(
+                                f"{env.name} deploy pipeline; tokens: argocd proj role create-token {name} "
+                                f"{PIPELINE_ROLE} --expires-in {env.argocd.token_lifetime}"
+                            ),
+                            policies=pipeline_policies(env, role),
+                        )
+                    ],
+                    source_integrity=self._source_integrity(),
                 ),
             )
-        else:
-            source = apps.ApplicationSpecSource(repo_url=add_on.repo_url, target_revision=env.git_revision, path=add_on.path)
-        self._application(
-            f"{add_on.name}-{env.name}",
-            project_name(env, "operators"),
-            source,
-            apps.ApplicationSpecDestination(server=env.target_cluster.server, namespace=add_on.namespace),
-            wave=add_on.wave,
-            automated=True,
-            pod_security=add_on.pod_security,
-            component=ADD_ON_COMPONENT,
+
+    def _source_integrity(self) -> projects.AppProjectSpecSourceIntegrity | None:
+        """Signed commits only (what `signatureKeys` did before Argo CD 3.5, which deprecates it for
+        this), for every Git repository: a policy naming one URL would skip a spelling of it."""
+        signing = self.env.argocd.commit_signing
+        if signing is None:
+            return None
+        p = projects
+        return p.AppProjectSpecSourceIntegrity(
+            git=p.AppProjectSpecSourceIntegrityGit(
+                policies=[
+                    p.AppProjectSpecSourceIntegrityGitPolicies(
+                        repos=[p.AppProjectSpecSourceIntegrityGitPoliciesRepos(url="*")],
+                        gpg=p.AppProjectSpecSourceIntegrityGitPoliciesGpg(mode=str(signing.mode), keys=list(signing.keys)),
+                    )
+                ]
+            )
         )
 
-    def _application(
-        self,
-        name: str,
-        project: str,
-        source: apps.ApplicationSpecSource,
-        destination: apps.ApplicationSpecDestination,
-        wave: int,
-        automated: bool,
-        pod_security: str | None = None,
-        component: str = "delivery",
-    ) -> None:
-        """An Application; with `pod_security`, it also creates and owns its namespace at that level."""
-        options = ["ServerSideApply=true", "PruneLast=true"]
-        managed_namespace = None
-        if pod_security is not None:
-            options.append("CreateNamespace=true")
-            managed_namespace = apps.ApplicationSpecSyncPolicyManagedNamespaceMetadata(
-                labels={f"pod-security.kubernetes.io/{mode}": pod_security for mode in ("enforce", "audit", "warn")}
-            )
-        apps.Application(
-            self,
-            name,
-            metadata=self.cr_meta(
-                name, labels(self.env, "argocd", component), ARGOCD_NAMESPACE, annotations={SYNC_WAVE: str(wave)}
-            ),
-            spec=apps.ApplicationSpec(
-                project=project,
-                source=source,
-                destination=destination,
-                sync_policy=apps.ApplicationSpecSyncPolicy(
-                    automated=apps.ApplicationSpecSyncPolicyAutomated(prune=True, self_heal=True) if automated else None,
-                    sync_options=options,
-                    managed_namespace_metadata=managed_namespace,
-                    # Waves wait for each Application's health only where Argo CD assesses it
-                    # (README, "Argo CD health of Applications"); where it does not, an
-                    # Application that comes too early retries for about half an hour while
-                    # the CRDs and operators it needs arrive.
-                    retry=apps.ApplicationSpecSyncPolicyRetry(
-                        limit=10,
-                        backoff=apps.ApplicationSpecSyncPolicyRetryBackoff(duration="10s", factor=2, max_duration="5m"),
-                    ),
-                ),
-            ),
-        )
+
+def synth_argocd(env: Environment, folder: Path) -> None:
+    """Writes dist/<env>/argocd (the root's path) and dist/<env>/argocd-projects (the administrator's).
+
+    Folders of their own: `kubectl apply -f dist/<env>` and the platform's Argo CD Application
+    (not recursive) leave both out.
+    """
+    parts: tuple[tuple[str, str, type[Part]], ...] = (
+        (APPLICATIONS_FOLDER, "bootstrap", ArgoCdBootstrap),
+        (PROJECTS_FOLDER, "projects", ArgoCdProjects),
+    )
+    for subfolder, chart, construct in parts:
+        app = cdk8s.App(outdir=str(folder / subfolder), yaml_output_type=cdk8s.YamlOutputType.FILE_PER_CHART)
+        construct(cdk8s.Chart(app, chart, disable_resource_name_hashes=True), "argocd", env)
+        app.synth()

@@ -23,10 +23,6 @@ def build_environment(env: Environment, catalog: Catalog, release: Release, outd
         raise error.within(env.name) from None
     app.synth()
     if share.bootstrap:
-        from .argocd import ArgoCdBootstrap  # its generated CRD modules, only where needed
+        from .argocd import synth_argocd  # its generated CRD modules, only where needed
 
-        # A folder of its own: `kubectl apply -f dist/<env>` and the platform's Argo CD
-        # Application (not recursive) both leave it out.
-        bootstrap = cdk8s.App(outdir=str(outdir / "argocd"), yaml_output_type=cdk8s.YamlOutputType.FILE_PER_CHART)
-        ArgoCdBootstrap(cdk8s.Chart(bootstrap, "bootstrap", disable_resource_name_hashes=True), "argocd", env)
-        bootstrap.synth()
+        synth_argocd(env, outdir)

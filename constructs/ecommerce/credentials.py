@@ -10,28 +10,49 @@ read the same remote value, so they agree in every environment.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from . import backups
 from .catalog import Catalog, Service
-from .environments import Environment
-from .wiring import secret_keys
+from .environments import CacheMode, Environment
+from .wiring import migration_user, secret_keys
 
 MYSQL_ROOT_SECRET = "mysql-root-credentials"
-# Every service's database password, keyed by schema, for the job that creates the users.
+# Every MySQL user's password, keyed by user name, for the job that keeps the users; with an
+# external store also each one's next password (`<user>.next`, where a rotation starts), and
+# the job's own login.
 MYSQL_ACCOUNTS_SECRET = "mysql-accounts"
+MYSQL_ADMIN_KEY = "admin"
+NEXT_PASSWORD_SUFFIX = ".next"
 MYSQL_EXPORTER_SECRET = "mysql-exporter"
 REDIS_SECRET = "redis-credentials"
 ALERTMANAGER_SECRET = "alertmanager-receivers"
 GRAFANA_ADMIN_SECRET = "grafana-admin"
 # The Messaging Topology Operator only imports user credentials from Secrets so labelled.
 RABBITMQ_IMPORT_LABEL = {"rabbitmq.com/topology-operator": "true"}
-REDIS_EXPORTER_PASSWORDS = "exporter-passwords.json"
+# Redis ACL users of the replicas (to their primary) and of the Sentinels (to Redis and to
+# each other), beside one user per service.
+REDIS_REPLICATION_USER = "replication"
+REDIS_SENTINEL_USER = "sentinel"
 
 
 def rabbitmq_user_secret(service: Service) -> str:
     return f"rabbitmq-user-{service.name}"
+
+
+def redis_password(user: str) -> Remote:
+    return Remote(f"redis/users/{user}", "password")
+
+
+def redis_secret_users(env: Environment, clients: Iterable[str]) -> tuple[str, ...]:
+    """The Redis ACL users whose password is a key (of the same name) of the redis-credentials
+    Secret: every client service, and with Sentinel the replicas' and the Sentinels' own."""
+    users = list(clients)
+    if env.cache.mode is CacheMode.CLUSTER:
+        users += [REDIS_REPLICATION_USER, REDIS_SENTINEL_USER]
+    return tuple(users)
 
 
 @dataclass(frozen=True)
@@ -88,7 +109,7 @@ class SecretSpec:
 def _service_value(service: Service, key: str) -> Remote:
     from_dependencies = {
         "DATABASE_PASSWORD": database_password(service),
-        "REDIS_PASSWORD": Remote("redis", "password"),
+        "REDIS_PASSWORD": redis_password(service.name),
         "RABBITMQ_PASSWORD": Remote(f"rabbitmq/users/{service.name}", "password"),
         "SMTP_PASSWORD": Remote("smtp", "password"),
     }
@@ -99,7 +120,30 @@ def _service_value(service: Service, key: str) -> Remote:
 
 
 def database_password(service: Service) -> Remote:
-    return Remote(f"mysql/users/{service.schema}", "password")
+    return mysql_password(service.schema)
+
+
+def mysql_password(user: str, stage: str = "password") -> Remote:
+    """A MySQL user's password (`password`), or the one a rotation moves it to (`next`)."""
+    return Remote(f"mysql/users/{user}", stage)
+
+
+def migration_secret(service: Service) -> str:
+    """The Secret of a service's migration job (never mounted by its Deployment)."""
+    return f"{service.name}-migrations"
+
+
+def _mysql_accounts(env: Environment, catalog: Catalog) -> dict[str, Value]:
+    users = [name for service in catalog if service.database for name in (service.schema, migration_user(service.schema))]
+    if not env.database.operator_managed:
+        # Our standalone server's exporter; the operator runs its own metrics user.
+        users.append("exporter")
+    accounts: dict[str, Value] = {MYSQL_ADMIN_KEY: Remote("mysql/admin", "password")}
+    for user in users:
+        accounts[user] = Remote("mysql/exporter", "password") if user == "exporter" else mysql_password(user)
+        if env.secrets.external and user != "exporter":
+            accounts[user + NEXT_PASSWORD_SUFFIX] = mysql_password(user, "next")
+    return accounts
 
 
 def service_secret(service: Service, env: Environment) -> SecretSpec:
@@ -114,8 +158,6 @@ def service_secret(service: Service, env: Environment) -> SecretSpec:
 
 def secret_specs(env: Environment, catalog: Catalog) -> tuple[SecretSpec, ...]:
     """Every Secret of the environment: data stores first, then one per service."""
-    redis_password = Remote("redis", "password")
-    accounts: dict[str, Value] = {service.schema: database_password(service) for service in catalog if service.database}
     specs = [
         SecretSpec(
             name=MYSQL_ROOT_SECRET,
@@ -123,13 +165,12 @@ def secret_specs(env: Environment, catalog: Catalog) -> tuple[SecretSpec, ...]:
             owner="mysql",
             component="database",
             # The key names the MySQL Operator expects; the standalone server reads rootPassword.
-            data={"rootUser": "root", "rootHost": "%", "rootPassword": Remote("mysql/root", "password")},
+            # Root logs in from inside the server's pod only (the accounts Job has an admin).
+            data={"rootUser": "root", "rootHost": "localhost", "rootPassword": Remote("mysql/root", "password")},
         ),
     ]
     if not env.database.operator_managed:
-        # Our standalone server's exporter; the operator runs its own metrics user.
         exporter_password = Remote("mysql/exporter", "password")
-        accounts["exporter"] = exporter_password
         specs.append(
             SecretSpec(
                 name=MYSQL_EXPORTER_SECRET,
@@ -147,9 +188,33 @@ def secret_specs(env: Environment, catalog: Catalog) -> tuple[SecretSpec, ...]:
             namespace=env.data_namespace,
             owner="mysql-accounts",
             component="database-setup",
-            data=accounts,
+            data=_mysql_accounts(env, catalog),
         )
     )
+    backup = env.database.backup
+    if backup is not None:
+        # Two AWS identities (backups.py has their policies): the operator's backup Jobs may
+        # write dumps, the retention CronJob may lock and delete them; each value is an AWS
+        # credentials file (profile "default").
+        specs += [
+            SecretSpec(
+                name=backups.STORAGE_SECRET,
+                namespace=env.data_namespace,
+                owner="mysql-backups",
+                component="database-backup",
+                data={
+                    "credentials": Remote("mysql/backups/writer", "credentials"),
+                    "config": backups.aws_config(backup.bucket),
+                },
+            ),
+            SecretSpec(
+                name=backups.RETENTION,
+                namespace=env.data_namespace,
+                owner=backups.RETENTION,
+                component="database-backup",
+                data={"credentials": Remote("mysql/backups/retention", "credentials")},
+            ),
+        ]
     if env.cache.requires_auth:
         specs.append(
             SecretSpec(
@@ -158,9 +223,8 @@ def secret_specs(env: Environment, catalog: Catalog) -> tuple[SecretSpec, ...]:
                 owner="redis",
                 component="cache",
                 data={
-                    "password": redis_password,
-                    # redis_exporter reads passwords from a JSON file keyed by server URI.
-                    REDIS_EXPORTER_PASSWORDS: Derived('{{"redis://localhost:6379": "{value}"}}', redis_password),
+                    user: redis_password(user)
+                    for user in redis_secret_users(env, (service.name for service in catalog.using("uses_redis")))
                 },
             )
         )
@@ -201,4 +265,16 @@ def secret_specs(env: Environment, catalog: Catalog) -> tuple[SecretSpec, ...]:
             )
         )
     specs.extend(service_secret(service, env) for service in catalog)
+    specs.extend(
+        SecretSpec(
+            name=migration_secret(service),
+            namespace=env.namespace,
+            owner=service.name,
+            component="database-migrations",
+            # The key the application reads its password from; the user name is in the README.
+            data={"DATABASE_PASSWORD": mysql_password(migration_user(service.schema))},
+        )
+        for service in catalog
+        if service.database
+    )
     return tuple(specs)

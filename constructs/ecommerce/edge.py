@@ -1,10 +1,20 @@
 """The edge: cert-manager issuers and certificates, Traefik routes and middlewares.
 
-The public API is `api.<domain>`, served by the api-gateway through Traefik with security
-headers, rate limiting, a circuit breaker and retries in front of it (the user's "circuit
-breaker / retry patterns"), over HTTPS where the environment has TLS, with plain HTTP
-redirected to it. Admin UIs (Grafana, RabbitMQ management) get their own host behind an
-IP allow-list where the environment lists admin source ranges.
+The public API is `api.<domain>`, served by the api-gateway through Traefik with per-client
+rate limiting, security headers, a request body size limit and retries in front of it, over
+HTTPS where the environment has TLS, with plain HTTP redirected to it. An environment whose
+API is not for the public (dev) serves it to its admin source ranges only. Admin UIs (Grafana,
+RabbitMQ management) get their own host behind an IP allow-list and a rate limit where the
+environment lists admin source ranges.
+
+Decided: no circuit breaker at the edge. Traefik's is one per route, shared by every client,
+and each of its measures can be driven by one client's own requests: the 5xx ratio (requests
+that make the gateway fail), the latency (slow requests) and the "network error" ratio, which
+counts every 502 and 504 answer, the gateway's own included (oxy's RTMetrics.Record). One
+client could thus turn the API into 503s for everyone. A failing gateway pod leaves the
+Service through its readiness probe, each client is held to its own rate limit, and retries
+cover requests that did not reach the gateway; breaking a circuit to one upstream is the
+calling service's business, where the failure is known for what it is.
 """
 
 from __future__ import annotations
@@ -25,6 +35,7 @@ from .network import RABBITMQ_MANAGEMENT_PORT
 from .pods import SIDECAR
 from .quotas import Footprint
 from .security import APP_UID
+from .units import parse_quantity
 from .wiring import SERVICE_HTTP_PORT
 
 ACME_SERVERS = {
@@ -34,12 +45,14 @@ ACME_SERVERS = {
 # Strict-Transport-Security max-age: a year with trusted certificates; five minutes with
 # Let's Encrypt's staging ones, which browsers do not trust and HSTS would make unskippable.
 HSTS_SECONDS = {TlsMode.LETSENCRYPT_STAGING: 300, TlsMode.LETSENCRYPT_PRODUCTION: 31_536_000}
-# Open when over 30% of requests fail at the network level, a quarter answer 5xx, or the
-# median latency passes a second; Traefik then answers 503 until the gateway recovers.
 # cert-manager's HTTP-01 solver: one small pod per pending challenge.
 ACME_SOLVER = SIDECAR
 ACME_SOLVER_FOOTPRINT = Footprint(1, (ACME_SOLVER,))
-CIRCUIT_BREAKER = "NetworkErrorRatio() > 0.30 || ResponseCodeRatio(500, 600, 0, 600) > 0.25 || LatencyAtQuantileMS(50.0) > 1000"
+# Requests per second and burst, per client address (Traefik's default source criterion).
+API_RATE_LIMIT = (50, 100)
+# An admin UI's page loads a burst of assets; a login form needs no more than a few a second.
+ADMIN_RATE_LIMIT = (10, 100)
+ALLOW_LIST = "admin-allow-list"
 
 
 @dataclass(frozen=True)
@@ -64,10 +77,12 @@ def issuer_name(env: Environment) -> str:
 
 
 def sites(env: Environment, gateway: str) -> tuple[Site, ...]:
-    public_chain = ("rate-limit", "security-headers", "circuit-breaker", "retry")
-    result = [Site("api", f"api.{env.domain}", env.namespace, gateway, SERVICE_HTTP_PORT, public_chain)]
+    api_chain = ("rate-limit", "security-headers", "request-body-limit", "retry")
+    if not env.public_api:
+        api_chain = (ALLOW_LIST, *api_chain)
+    result = [Site("api", f"api.{env.domain}", env.namespace, gateway, SERVICE_HTTP_PORT, api_chain)]
     if env.admin_source_ranges and env.tls.enabled:
-        admin_chain = ("admin-allow-list", "security-headers")
+        admin_chain = (ALLOW_LIST, "admin-rate-limit", "security-headers")
         result += [
             Site(
                 "grafana",
@@ -134,7 +149,9 @@ class ClusterIssuer(Part):
                         c.ClusterIssuerSpecAcmeSolvers(
                             http01=c.ClusterIssuerSpecAcmeSolversHttp01(
                                 ingress=c.ClusterIssuerSpecAcmeSolversHttp01Ingress(
-                                    ingress_class_name="traefik",
+                                    # The annotation, not ingressClassName: Traefik's namespaced
+                                    # RBAC lets it look no IngressClass up (addons.py, _traefik).
+                                    class_="traefik",
                                     # cert-manager defaults to NodePort, which the application
                                     # namespaces' quota forbids (services.nodeports: 0): Traefik
                                     # reaches the solver inside the cluster.
@@ -194,47 +211,45 @@ class Edge(Part):
                 "redirect-https",
                 m.MiddlewareSpec(redirect_scheme=m.MiddlewareSpecRedirectScheme(scheme="https", permanent=True)),
             )
-        if admin:
+        used = {name for site in self.sites if site.namespace == namespace for name in site.middlewares}
+        if ALLOW_LIST in used:
             self._middleware(
                 namespace,
-                "admin-allow-list",
+                ALLOW_LIST,
                 m.MiddlewareSpec(ip_allow_list=m.MiddlewareSpecIpAllowList(source_range=list(env.admin_source_ranges))),
             )
-            return
-        self._middleware(
-            namespace,
-            "rate-limit",
-            m.MiddlewareSpec(
-                rate_limit=m.MiddlewareSpecRateLimit(
-                    average=50, burst=100, period=m.MiddlewareSpecRateLimitPeriod.from_string("1s")
+        for name, (average, burst) in (("rate-limit", API_RATE_LIMIT), ("admin-rate-limit", ADMIN_RATE_LIMIT)):
+            if name in used:
+                self._middleware(
+                    namespace,
+                    name,
+                    m.MiddlewareSpec(
+                        rate_limit=m.MiddlewareSpecRateLimit(
+                            average=average, burst=burst, period=m.MiddlewareSpecRateLimitPeriod.from_string("1s")
+                        )
+                    ),
                 )
-            ),
-        )
-        self._middleware(
-            namespace,
-            "circuit-breaker",
-            m.MiddlewareSpec(
-                circuit_breaker=m.MiddlewareSpecCircuitBreaker(
-                    expression=CIRCUIT_BREAKER,
-                    check_period=m.MiddlewareSpecCircuitBreakerCheckPeriod.from_string("10s"),
-                    fallback_duration=m.MiddlewareSpecCircuitBreakerFallbackDuration.from_string("10s"),
-                    recovery_duration=m.MiddlewareSpecCircuitBreakerRecoveryDuration.from_string("30s"),
-                    response_code=503,
-                )
-            ),
-        )
-        # Retries only what failed to reach the gateway; never a non-idempotent request.
-        self._middleware(
-            namespace,
-            "retry",
-            m.MiddlewareSpec(
-                retry=m.MiddlewareSpecRetry(
-                    attempts=3,
-                    initial_interval=m.MiddlewareSpecRetryInitialInterval.from_string("100ms"),
-                    retry_non_idempotent_method=False,
-                )
-            ),
-        )
+        if "request-body-limit" in used:
+            body = int(parse_quantity(env.max_request_body, "max_request_body", "memory"))
+            # Held in memory whole (never spilled to disk) and refused with 413 beyond the limit.
+            self._middleware(
+                namespace,
+                "request-body-limit",
+                m.MiddlewareSpec(buffering=m.MiddlewareSpecBuffering(max_request_body_bytes=body, mem_request_body_bytes=body)),
+            )
+        if "retry" in used:
+            # Retries only what failed to reach the gateway; never a non-idempotent request.
+            self._middleware(
+                namespace,
+                "retry",
+                m.MiddlewareSpec(
+                    retry=m.MiddlewareSpecRetry(
+                        attempts=3,
+                        initial_interval=m.MiddlewareSpecRetryInitialInterval.from_string("100ms"),
+                        retry_non_idempotent_method=False,
+                    )
+                ),
+            )
 
     def _certificate(self, site: Site) -> None:
         from imports.cert_manager_certificates.io import cert_manager as certificates

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
 from .errors import ConfigError, require
+from .project import ARGOCD_NAMESPACE
 from .units import parse_quantity
 
 SOURCE = "constructs/ecommerce/environments.py"
@@ -24,6 +25,15 @@ EMAIL = re.compile(r"^[^@\s]+@([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z]{2,63}$")
 DURATION = re.compile(r"^([0-9]+(s|m|h))+$")
 CRON = re.compile(r"^(\S+\s+){4}\S+$")
 CIDR = re.compile(r"^(\d{1,3}\.){3}\d{1,3}/(\d|[12]\d|3[0-2])$")
+# What GitHub accepts as an environment name, and what a workflow's `environment:` can name unquoted.
+GITHUB_ENVIRONMENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$")
+# A GnuPG key ID (16 hex digits) or fingerprint (40), in capitals: Argo CD compares it as a string
+# with the key ID git prints for a signature (util/sourceintegrity, gpgProblemMessage).
+GPG_KEY = re.compile(r"^([0-9A-F]{16}|[0-9A-F]{40})$")
+# Hours, which `argocd proj role create-token --expires-in` accepts.
+HOURS = re.compile(r"^[1-9][0-9]*h$")
+# A project token is a bearer credential kept in GitHub: it must expire on its own.
+MAX_TOKEN_HOURS = 720
 LOG_LEVELS = ("debug", "info", "notice", "warning", "error", "critical", "alert", "emergency")
 
 
@@ -75,6 +85,15 @@ class LoadBalancer(enum.StrEnum):
     AWS_NLB = "aws-nlb"
 
 
+class GpgMode(enum.StrEnum):
+    """How much of the history Argo CD checks for signatures (AppProject sourceIntegrity.git gpg.mode)."""
+
+    # The commit (or annotated tag) being synced: what `signatureKeys` did before Argo CD 3.5.
+    HEAD = "head"
+    # That commit and every ancestor, back to the latest seal commit.
+    STRICT = "strict"
+
+
 def _check_enum(value: object, enum_type: type[enum.Enum], where: str) -> None:
     if not isinstance(value, enum_type):
         allowed = ", ".join(repr(member.value) for member in enum_type)
@@ -96,6 +115,12 @@ def _check_network(value: object, where: str) -> None:
 def _check_pattern(value: object, pattern: re.Pattern[str], where: str, what: str) -> None:
     ok = isinstance(value, str) and pattern.match(value) is not None
     require(ok, where, f"not a valid {what}: {value!r}")
+
+
+def duration_seconds(duration: str) -> int:
+    """A DURATION such as '1h30m' in seconds."""
+    unit = {"s": 1, "m": 60, "h": 3600}
+    return sum(int(number) * unit[suffix] for number, suffix in re.findall(r"([0-9]+)(s|m|h)", duration))
 
 
 @dataclass(frozen=True)
@@ -143,15 +168,80 @@ class Autoscaling:
 
 
 @dataclass(frozen=True)
+class BackupBucket:
+    """The S3 bucket the dumps go to, off the cluster: what it is and the properties it must be
+    created with (README, "MySQL backups"; the bucket is made outside this repository, so that
+    nothing that deletes the cluster or its namespaces can delete it)."""
+
+    name: str
+    region: str
+    # Each dump is the folder <prefix>/<backup name>/ of MySQL Shell's dump format.
+    prefix: str
+    # Default encryption (SSE-KMS) with this key, bucket keys on; the key's policy lets the
+    # backup writer encrypt and the restore readers decrypt, and nobody else.
+    kms_key: str
+    # Object Lock on, in compliance mode: for this many days after it finished, no version of
+    # a dump can be deleted or overwritten, by anyone, the account's root included (the
+    # retention CronJob locks each dump: see backups.py for why not a default retention).
+    lock_days: int
+    # Versioning is on: a deleted dump stays recoverable (as noncurrent versions) this many
+    # days after its deletion, and as long as its lock holds; then the lifecycle removes it.
+    noncurrent_days: int
+    # Where the object store answers, as the backup pods see it: the only addresses they may
+    # reach, on 443 (prod: the S3 interface endpoint in the cluster's VPC, with private DNS).
+    network: tuple[str, ...]
+    # An https:// URL for an S3-compatible store (MySQL Shell's s3EndpointOverride); None
+    # for AWS S3's regional endpoint.
+    endpoint: str | None = None
+
+    def check(self, where: str) -> None:
+        _check_pattern(self.name, re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"), f"{where}.name", "S3 bucket name")
+        _check_pattern(self.region, re.compile(r"^[a-z]{2}(-[a-z]+)+-\d$"), f"{where}.region", "AWS region")
+        _check_pattern(
+            self.prefix, re.compile(r"^[a-z0-9][a-z0-9/_-]*[a-z0-9]$"), f"{where}.prefix", "key prefix (no / at either end)"
+        )
+        _check_pattern(
+            self.kms_key,
+            re.compile(r"^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(key|alias)/[A-Za-z0-9/_-]+$"),
+            f"{where}.kms_key",
+            "KMS key or alias ARN",
+        )
+        _check_int(self.lock_days, f"{where}.lock_days", 1, 3650)
+        _check_int(self.noncurrent_days, f"{where}.noncurrent_days", 1, 3650)
+        require(
+            isinstance(self.network, tuple) and len(self.network) > 0,
+            f"{where}.network",
+            "must name where the object store answers (CIDR blocks)",
+        )
+        for index, cidr in enumerate(self.network):
+            _check_network(cidr, f"{where}.network[{index}]")
+        if self.endpoint is not None:
+            require(
+                isinstance(self.endpoint, str) and re.match(r"^https://[a-z0-9.-]+(:\d+)?$", self.endpoint) is not None,
+                f"{where}.endpoint",
+                f"must be an https:// URL without a path, or None for AWS S3 (got {self.endpoint!r})",
+            )
+
+
+@dataclass(frozen=True)
 class Backup:
+    """Daily dumps to an object store off the cluster, pruned so that the newest `keep_last`
+    complete dumps are never deleted, however old they are."""
+
     schedule: str
+    # A dump is deleted once it is older than this and not among the newest `keep_last`.
     retention_days: int
-    storage: str
+    keep_last: int
+    bucket: BackupBucket
+    # Alert when the newest successful dump is older than this.
+    max_age_hours: int = 36
 
     def check(self, where: str) -> None:
         _check_pattern(self.schedule, CRON, f"{where}.schedule", "cron schedule")
         _check_int(self.retention_days, f"{where}.retention_days", 1, 3650)
-        parse_quantity(self.storage, f"{where}.storage", "memory")
+        _check_int(self.keep_last, f"{where}.keep_last", 1, 1000)
+        _check_int(self.max_age_hours, f"{where}.max_age_hours", 1, 24 * 365)
+        self.bucket.check(f"{where}.bucket")
 
 
 @dataclass(frozen=True)
@@ -163,9 +253,14 @@ class Database:
     resources: Resources
     require_tls: bool
     backup: Backup | None = None
+    # How long a rotated MySQL password's predecessor stays valid (dual passwords): long
+    # enough for every service to read the new value (the secret store's refresh, then the
+    # kubelet's update of the mounted file).
+    old_password_grace: str = "2h"
 
     def check(self, where: str) -> None:
         _check_enum(self.mode, DatabaseMode, f"{where}.mode")
+        _check_pattern(self.old_password_grace, DURATION, f"{where}.old_password_grace", "duration such as '1h'")
         _check_int(self.instances, f"{where}.instances", 1, 9)
         _check_int(self.routers, f"{where}.routers", 0, 9)
         parse_quantity(self.storage, f"{where}.storage", "memory")
@@ -407,6 +502,59 @@ class TargetCluster:
 
 
 @dataclass(frozen=True)
+class CommitSigning:
+    """Argo CD syncs only commits signed by one of these GnuPG keys; each must also be in
+    Argo CD's keyring (`argocd gpg add`, README)."""
+
+    keys: tuple[str, ...]
+    mode: GpgMode = GpgMode.HEAD
+
+    def check(self, where: str) -> None:
+        require(isinstance(self.keys, tuple) and len(self.keys) > 0, f"{where}.keys", "must name at least one GnuPG key ID")
+        for index, key in enumerate(self.keys):
+            require(
+                isinstance(key, str) and GPG_KEY.match(key) is not None,
+                f"{where}.keys[{index}]",
+                f"not a GnuPG key ID (16 hexadecimal digits) or fingerprint (40), in capitals: {key!r}",
+            )
+        require(len(set(self.keys)) == len(self.keys), f"{where}.keys", f"lists a key twice: {list(self.keys)}")
+        _check_enum(self.mode, GpgMode, f"{where}.mode")
+
+
+@dataclass(frozen=True)
+class ArgoCd:
+    """How the one Argo CD keeps this environment apart from the others."""
+
+    # The namespace of the environment's Applications. Its AppProjects accept Applications
+    # from there only (sourceNamespaces), so a commit that adds an Application elsewhere, or
+    # one naming another environment's project, is refused.
+    apps_namespace: str
+    # Lifetime of the pipeline's project-role tokens (`argocd proj role create-token --expires-in`).
+    token_lifetime: str = "720h"
+    # Where set, commits must be signed to be synced (AppProject sourceIntegrity).
+    commit_signing: CommitSigning | None = None
+
+    def check(self, where: str) -> None:
+        _check_pattern(self.apps_namespace, DNS_LABEL, f"{where}.apps_namespace", "namespace name (a DNS label)")
+        # Applications in Argo CD's own namespace may name any project (AppProject.IsAppNamespacePermitted).
+        require(
+            self.apps_namespace != ARGOCD_NAMESPACE,
+            f"{where}.apps_namespace",
+            f"must not be Argo CD's own namespace {ARGOCD_NAMESPACE!r}, whose Applications may use any project",
+        )
+        ok = isinstance(self.token_lifetime, str) and HOURS.match(self.token_lifetime) is not None
+        require(ok, f"{where}.token_lifetime", f"must be a number of hours such as '168h' (got {self.token_lifetime!r})")
+        hours = int(self.token_lifetime[:-1])
+        require(
+            hours <= MAX_TOKEN_HOURS,
+            f"{where}.token_lifetime",
+            f"a pipeline token must expire within {MAX_TOKEN_HOURS}h (got {self.token_lifetime!r})",
+        )
+        if self.commit_signing is not None:
+            self.commit_signing.check(f"{where}.commit_signing")
+
+
+@dataclass(frozen=True)
 class Environment:
     name: str
     namespace: str
@@ -437,12 +585,23 @@ class Environment:
     # Source addresses allowed to reach admin UIs (Grafana, RabbitMQ management), which
     # are exposed only where this is set.
     admin_source_ranges: tuple[str, ...] = field(default=())
+    # Whether the API answers anyone. An environment that is not for the public (debug output,
+    # development secrets) serves it to admin_source_ranges only.
+    public_api: bool = True
+    # The largest request body Traefik passes on to the API: a larger one is refused (413)
+    # before it reaches a service.
+    max_request_body: str = "1Mi"
     # Developers may exec into and port-forward to pods (debugging in place).
     developer_exec: bool = False
     # The branch Argo CD deploys this environment from, and whether it syncs by itself
     # (otherwise the pipeline syncs it after approval).
     git_revision: str = "main"
     auto_sync: bool = False
+    # The GitHub deployment environment holding this environment's deploy credentials; its
+    # deployment branch rule admits git_revision only (scripts/github_environments.py). The
+    # environment's own name where empty.
+    github_environment: str = ""
+    argocd: ArgoCd = field(kw_only=True)
 
     def __post_init__(self) -> None:
         try:
@@ -482,8 +641,16 @@ class Environment:
         self.messaging.check("messaging")
         self.monitoring.check("monitoring")
         self.secrets.check("secrets")
+        if self.secrets.refresh_interval is not None:
+            require(
+                duration_seconds(self.database.old_password_grace) > duration_seconds(self.secrets.refresh_interval),
+                "database.old_password_grace",
+                f"must outlast the secret store's refresh ({self.secrets.refresh_interval}), or a rotated password's"
+                f" predecessor is refused before every service has the new one (got {self.database.old_password_grace!r})",
+            )
         self.tls.check("tls")
         _check_pattern(self.git_revision, re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$"), "git_revision", "git branch name")
+        _check_pattern(self.deployment_environment, GITHUB_ENVIRONMENT, "github_environment", "GitHub environment name")
         for flag in ("debug", "developer_exec", "require_pinned_images", "spread_across_zones", "auto_sync"):
             value = getattr(self, flag)
             require(isinstance(value, bool), flag, f"must be true or false (got {value!r})")
@@ -494,13 +661,36 @@ class Environment:
         )
         _check_pattern(self.domain, DNS_NAME, "domain", "DNS name")
         self.target_cluster.check("target_cluster")
+        self.argocd.check("argocd")
         for index, cidr in enumerate(self.admin_source_ranges):
             _check_pattern(cidr, CIDR, f"admin_source_ranges[{index}]", "IPv4 CIDR")
+        require(isinstance(self.public_api, bool), "public_api", f"must be true or false (got {self.public_api!r})")
+        require(
+            self.public_api or bool(self.admin_source_ranges),
+            "public_api",
+            "an API closed to the public needs admin_source_ranges to say who may reach it",
+        )
+        body = parse_quantity(self.max_request_body, "max_request_body", "memory")
+        require(
+            1024 <= body <= 100 * 2**20,
+            "max_request_body",
+            f"must be from 1Ki to 100Mi (got {self.max_request_body!r})",
+        )
         require(
             not (self.debug and self.require_pinned_images),
             "debug",
             "debug must be off in an environment that requires pinned images",
         )
+        require(
+            not (self.debug and self.public_api),
+            "public_api",
+            "debug output must not face the internet: set public_api to false (the API then answers admin_source_ranges only)",
+        )
+
+    @property
+    def deployment_environment(self) -> str:
+        """The GitHub environment the deploy workflow runs in."""
+        return self.github_environment or self.name
 
     @property
     def pod_disruption_budget(self) -> bool:
@@ -533,6 +723,7 @@ _MODEL_CLASSES: dict[str, type] = {
     for cls in (
         Resources,
         Autoscaling,
+        BackupBucket,
         Backup,
         Database,
         Cache,
@@ -543,6 +734,8 @@ _MODEL_CLASSES: dict[str, type] = {
         Secrets,
         Tls,
         TargetCluster,
+        CommitSigning,
+        ArgoCd,
     )
 }
 
@@ -581,8 +774,12 @@ DEV = Environment(
     target_cluster=TargetCluster(name="dev", server="https://dev.k8s.e-commerce.example.com:6443"),
     require_pinned_images=False,
     developer_exec=True,
+    # Debug output and development secrets: for the developers' networks only.
+    public_api=False,
+    admin_source_ranges=("10.0.0.0/8",),
     git_revision="develop",
     auto_sync=True,
+    argocd=ArgoCd(apps_namespace="argocd-apps-dev"),
 )
 
 STAGING = Environment(
@@ -632,6 +829,7 @@ STAGING = Environment(
     git_revision="main",
     auto_sync=True,
     admin_source_ranges=("10.0.0.0/8",),
+    argocd=ArgoCd(apps_namespace="argocd-apps-staging"),
 )
 
 PROD = Environment(
@@ -649,7 +847,22 @@ PROD = Environment(
         storage="100Gi",
         resources=Resources(cpu_request="1", cpu_limit="2", memory_request="4Gi", memory_limit="4Gi"),
         require_tls=True,
-        backup=Backup(schedule="0 2 * * *", retention_days=14, storage="200Gi"),
+        backup=Backup(
+            schedule="0 2 * * *",
+            retention_days=14,
+            keep_last=7,
+            bucket=BackupBucket(
+                name="e-commerce-prod-mysql-backups",
+                region="eu-west-3",
+                prefix="mysql",
+                kms_key="arn:aws:kms:eu-west-3:123456789012:alias/e-commerce-prod-mysql-backups",
+                lock_days=14,
+                noncurrent_days=30,
+                # The S3 interface endpoint in the cluster's VPC (private DNS on), so dumps
+                # never cross the internet and no pod needs the internet to write them.
+                network=("10.0.0.0/16",),
+            ),
+        ),
     ),
     cache=Cache(
         mode=CacheMode.CLUSTER,
@@ -701,10 +914,34 @@ PROD = Environment(
     require_pinned_images=True,
     git_revision="main",
     auto_sync=False,
+    # The name the pipeline has always deployed prod under: its reviewers and secrets are there.
+    github_environment="production",
     admin_source_ranges=("10.0.0.0/8",),
+    argocd=ArgoCd(
+        apps_namespace="argocd-apps-prod",
+        token_lifetime="168h",
+        # PLACEHOLDER (README, "Before the first deploy"): the release managers' signing keys.
+        commit_signing=CommitSigning(keys=("0000000000000000",)),
+    ),
 )
 
 ENVIRONMENTS: dict[str, Environment] = {env.name: env for env in (DEV, STAGING, PROD)}
+
+
+def check_apart(environments: tuple[Environment, ...]) -> None:
+    """Environments sharing one Argo CD must not share the namespace of their Applications:
+    each one's projects would accept the other's Applications."""
+    seen: dict[str, str] = {}
+    for env in environments:
+        other = seen.setdefault(env.argocd.apps_namespace, env.name)
+        require(
+            other == env.name,
+            f"{SOURCE}: {env.name}: argocd.apps_namespace",
+            f"{env.argocd.apps_namespace!r} is already the Applications' namespace of {other}",
+        )
+
+
+check_apart(tuple(ENVIRONMENTS.values()))
 
 
 def get_environment(name: str) -> Environment:

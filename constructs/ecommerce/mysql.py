@@ -1,12 +1,17 @@
-"""MySQL for the environment's database mode, and one schema and user per service.
+"""MySQL for the environment's database mode, and one schema and users per service.
 
 - standalone (dev): a MySQL 8 StatefulSet of our own, with a mysqld-exporter sidecar.
 - primary-replica / innodb-cluster: an InnoDBCluster run by the MySQL Operator, with
-  routers, TLS, metrics, and in prod anti-affinity and daily backups with retention.
+  routers, TLS, metrics, and in prod anti-affinity and daily dumps to an S3 bucket off the
+  cluster, locked and pruned by a retention CronJob that always keeps the newest dumps.
 
 Schemas and users are applied by a small idempotent script, run as a Job at each sync and
 as a CronJob afterwards, so that a new service, a lost user or a rotated password is
-reconciled without anyone running SQL by hand.
+reconciled without anyone running SQL by hand. It runs as a dedicated admin account, not
+root: root may log in from inside the server's own pod only (rootHost localhost), and the
+admin account is created by a second script run there as root (`admin.sh`). Each service
+has an application user with data privileges only (no DDL) and a migration user
+(`<schema>_migrate`) with DDL on its schema, for its migration job alone.
 """
 
 from __future__ import annotations
@@ -14,17 +19,19 @@ from __future__ import annotations
 import re
 import shlex
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cdk8s_plus_27 import k8s
 from constructs import Construct
 
-from .credentials import MYSQL_ACCOUNTS_SECRET, MYSQL_EXPORTER_SECRET, MYSQL_ROOT_SECRET
+from . import backups
+from .credentials import MYSQL_ACCOUNTS_SECRET, MYSQL_ADMIN_KEY, MYSQL_EXPORTER_SECRET, MYSQL_ROOT_SECRET, NEXT_PASSWORD_SUFFIX
 from .endpoints import MYSQL, MYSQL_PORT
-from .environments import Environment
+from .environments import Environment, duration_seconds
 from .errors import require
 from .images import ImageRef
-from .meta import Part, int_or_string, labels, quantity, selector
+from .meta import Part, int_or_string, labels, selector
 from .pods import (
     JOB,
     SIDECAR,
@@ -38,14 +45,14 @@ from .pods import (
     tcp_probe,
 )
 from .security import container_security_context, pod_security_context
+from .wiring import migration_user
 
 if TYPE_CHECKING:
     from imports.mysql.com.oracle import mysql as operator
 
-SCHEMA_NAME = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
+# A schema's migration user, `<schema>_migrate`, must fit MySQL's 32 characters.
+SCHEMA_NAME = re.compile(r"^[a-z][a-z0-9_]{0,23}$")
 MYSQL_VERSION = re.compile(r"^\d+\.\d+\.\d+$")
-# The uid and gid the MySQL Operator runs MySQL and its backup Jobs as.
-OPERATOR_MYSQL_GID = 27
 EXPORTER_PORT = 9104
 # Collectors that mysqld_exporter leaves off by default and our alerts need:
 # MySQLReplicationLag reads mysql_perf_schema_transactions_in_queue.
@@ -55,15 +62,29 @@ EXPORTER_COLLECTORS = ("--collect.perf_schema.replication_group_member_stats",)
 # mysqld_exporter 0.15+ takes that value as a file path and never connects. Its multi-target
 # endpoint parses the same address correctly, so Prometheus scrapes /probe with this target.
 OPERATOR_EXPORTER_TARGET = "unix:///var/run/mysqld/mysql.sock"
-BACKUPS_CLAIM = "mysql-backups"
 # How long the accounts Job waits for a writable primary: a new InnoDB cluster takes several
 # minutes to provision its members, elect a primary and start its routers.
 ACCOUNTS_WAIT_SECONDS = 1800
-# Privileges an application needs on its own schema, migrations included; nothing global.
-SCHEMA_PRIVILEGES = (
-    "SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER, DROP, INDEX, REFERENCES, "
-    "CREATE TEMPORARY TABLES, LOCK TABLES, CREATE VIEW, SHOW VIEW, TRIGGER, EXECUTE"
+# The account the accounts Job runs as (admin.sh creates it).
+ACCOUNTS_ADMIN = "accounts_admin"
+# What a service's application user may do on its own schema: data, not structure.
+APP_PRIVILEGES = ("SELECT", "INSERT", "UPDATE", "DELETE", "EXECUTE", "CREATE TEMPORARY TABLES", "LOCK TABLES")
+# What its migration user may do there besides: the schema's structure. Nothing global.
+DDL_PRIVILEGES = (
+    "CREATE",
+    "ALTER",
+    "DROP",
+    "INDEX",
+    "REFERENCES",
+    "CREATE VIEW",
+    "SHOW VIEW",
+    "TRIGGER",
+    "CREATE ROUTINE",
+    "ALTER ROUTINE",
 )
+MIGRATION_PRIVILEGES = APP_PRIVILEGES + DDL_PRIVILEGES
+# Our standalone server's exporter (the operator runs its own metrics user).
+EXPORTER_PRIVILEGES = ("PROCESS", "REPLICATION CLIENT", "SELECT")
 SERVER_CONFIG = """\
 [mysqld]
 character-set-server = utf8mb4
@@ -71,8 +92,15 @@ collation-server = utf8mb4_0900_ai_ci
 max_connections = 500
 # No server-side file import or export.
 secure-file-priv = NULL
+# Lets the accounts admin hold privileges on every schema but the system ones (admin.sh).
+partial_revokes = ON
 """
 ROUTER_RESOURCES = {"requests": {"cpu": "100m", "memory": "128Mi"}, "limits": {"cpu": "500m", "memory": "256Mi"}}
+# The retention CronJob runs dumps.py under MySQL Shell, from the mysql image.
+DUMPS_SOURCE = Path(__file__).with_name("dumps.py")
+DUMPS_MAIN_GUARD = 'if __name__ == "__main__":'
+# Where the official mysql image runs first-start scripts, as root over its local socket.
+INITDB = "/docker-entrypoint-initdb.d"
 
 
 @dataclass(frozen=True)
@@ -87,7 +115,8 @@ class MySqlProps:
             require(
                 isinstance(schema, str) and SCHEMA_NAME.match(schema) is not None,
                 f"mysql: schemas: {schema}",
-                "invalid schema name (lower-case letters, digits, underscores; at most 32)",
+                "invalid schema name (lower-case letters, digits, underscores; at most 24,"
+                " so that `<schema>_migrate` fits MySQL's 32)",
             )
         require(len(set(self.schemas)) == len(self.schemas), "mysql: schemas", "duplicate schema")
         require(
@@ -143,10 +172,9 @@ class MySql(Part):
             name="mysql",
             image=str(props.image),
             image_pull_policy="IfNotPresent",
-            env=[
-                k8s.EnvVar(name="MYSQL_ROOT_PASSWORD_FILE", value="/run/secrets/mysql/rootPassword"),
-                k8s.EnvVar(name="MYSQL_ROOT_HOST", value="%"),
-            ],
+            # No MYSQL_ROOT_HOST: root exists at localhost only, so it cannot log in over the
+            # network; admin.sh (run from the entrypoint's first start) creates the admin.
+            env=[k8s.EnvVar(name="MYSQL_ROOT_PASSWORD_FILE", value="/run/secrets/mysql/rootPassword")],
             ports=[k8s.ContainerPort(name="mysql", container_port=MYSQL_PORT, protocol="TCP")],
             resources=resources(sizes),
             # First start initialises the data directory, which takes a while.
@@ -160,6 +188,8 @@ class MySql(Part):
                 k8s.VolumeMount(name="tmp", mount_path="/tmp"),
                 k8s.VolumeMount(name="config", mount_path="/etc/mysql/conf.d", read_only=True),
                 k8s.VolumeMount(name="root-credentials", mount_path="/run/secrets/mysql", read_only=True),
+                k8s.VolumeMount(name="admin-credentials", mount_path="/run/secrets/admin", read_only=True),
+                k8s.VolumeMount(name="initdb", mount_path=INITDB, read_only=True),
             ],
         )
         exporter = k8s.Container(
@@ -200,6 +230,22 @@ class MySql(Part):
                             empty_dir("tmp", "1Gi"),
                             config_map_volume("config", "mysql-config"),
                             secret_volume("root-credentials", MYSQL_ROOT_SECRET, ["rootPassword"]),
+                            k8s.Volume(
+                                name="admin-credentials",
+                                secret=k8s.SecretVolumeSource(
+                                    secret_name=MYSQL_ACCOUNTS_SECRET,
+                                    default_mode=0o440,
+                                    items=[k8s.KeyToPath(key=MYSQL_ADMIN_KEY, path="password")],
+                                ),
+                            ),
+                            k8s.Volume(
+                                name="initdb",
+                                config_map=k8s.ConfigMapVolumeSource(
+                                    name="mysql-accounts",
+                                    default_mode=0o555,
+                                    items=[k8s.KeyToPath(key="admin.sh", path="10-accounts-admin.sh")],
+                                ),
+                            ),
                             secret_volume("exporter-credentials", MYSQL_EXPORTER_SECRET, ["my.cnf"]),
                         ],
                     ),
@@ -282,14 +328,27 @@ class MySql(Part):
     def _backup_profiles(self) -> list[operator.InnoDbClusterSpecBackupProfiles] | None:
         from imports.mysql.com.oracle import mysql as operator
 
-        if self.env.database.backup is None:
+        backup = self.env.database.backup
+        if backup is None:
             return None
+        bucket = backup.bucket
         return [
             operator.InnoDbClusterSpecBackupProfiles(
-                name="daily-dump",
+                name=backups.PROFILE,
                 dump_instance=operator.InnoDbClusterSpecBackupProfilesDumpInstance(
                     storage=operator.InnoDbClusterSpecBackupProfilesDumpInstanceStorage(
-                        persistent_volume_claim={"claimName": BACKUPS_CLAIM}
+                        # Off the cluster: nothing that deletes the namespace, the cluster or its
+                        # volumes deletes the dumps (backups.py says who may).
+                        s3=operator.InnoDbClusterSpecBackupProfilesDumpInstanceStorageS3(
+                            bucket_name=bucket.name,
+                            prefix=bucket.prefix,
+                            # Credentials and region as AWS profile files: IRSA is not an option,
+                            # since MySQL Shell 9.1 reads no web identity token, and the backup
+                            # Jobs run as the server pods' service account.
+                            config=backups.STORAGE_SECRET,
+                            profile="default",
+                            endpoint=bucket.endpoint,
+                        )
                     )
                 ),
             )
@@ -303,66 +362,82 @@ class MySql(Part):
             return None
         return [
             operator.InnoDbClusterSpecBackupSchedules(
-                name="daily",
+                name=backups.SCHEDULE,
                 schedule=backup.schedule,
                 time_zone="Etc/UTC",
-                backup_profile_name="daily-dump",
+                backup_profile_name=backups.PROFILE,
                 enabled=True,
                 delete_backup_data=False,
             )
         ]
 
     def _backups(self) -> None:
-        """The claim backups are written to, and the retention the operator does not offer."""
+        """The retention the operator does not offer: lock each new dump, prune old ones, always
+        keeping the newest complete ones (dumps.py)."""
         env = self.env
         backup = env.database.backup
         assert backup is not None
-        backup_labels = labels(env, "mysql-backups", "database-backup")
-        k8s.KubePersistentVolumeClaim(
+        bucket = backup.bucket
+        retention_labels = labels(env, backups.RETENTION, "database-backup")
+        self._service_account(backups.RETENTION, retention_labels)
+        source = DUMPS_SOURCE.read_text()
+        require(source.count(DUMPS_MAIN_GUARD) == 1, "mysql: dumps.py", 'must end in one `if __name__ == "__main__":` block')
+        k8s.KubeConfigMap(
             self,
-            "backups",
-            metadata=self.meta(BACKUPS_CLAIM, backup_labels, self.namespace),
-            spec=k8s.PersistentVolumeClaimSpec(
-                access_modes=["ReadWriteOnce"],
-                resources=k8s.ResourceRequirements(requests={"storage": quantity(backup.storage)}),
-            ),
+            "retention-script",
+            metadata=self.meta(backups.RETENTION, retention_labels, self.namespace),
+            # MySQL Shell may not run a --file script as __main__.
+            data={"dumps.py": source.replace(DUMPS_MAIN_GUARD, "if True:  # run by mysqlsh --py --file")},
         )
-        prune = f"find /backups -mindepth 1 -maxdepth 1 -type d -mtime +{backup.retention_days} -print -exec rm -rf {{}} +"
-        retention_labels = labels(env, "mysql-backup-retention", "database-backup")
-        self._service_account("mysql-backup-retention", retention_labels)
+        settings = {
+            "DUMPS_COMMAND": "apply",
+            "DUMPS_BUCKET": bucket.name,
+            "DUMPS_PREFIX": bucket.prefix,
+            "DUMPS_REGION": bucket.region,
+            "DUMPS_RETENTION_DAYS": str(backup.retention_days),
+            "DUMPS_KEEP_LAST": str(backup.keep_last),
+            "DUMPS_LOCK_DAYS": str(bucket.lock_days),
+            "AWS_SHARED_CREDENTIALS_FILE": "/run/secrets/aws/credentials",
+            "HOME": "/tmp",
+            "MYSQLSH_USER_CONFIG_HOME": "/tmp",
+        }
+        if bucket.endpoint is not None:
+            settings["DUMPS_ENDPOINT"] = bucket.endpoint
         retention = k8s.PodSpec(
             restart_policy="OnFailure",
-            service_account_name="mysql-backup-retention",
+            service_account_name=backups.RETENTION,
             automount_service_account_token=False,
             enable_service_links=False,
-            # The operator's backup Jobs write as the mysql user; with its group as fsGroup
-            # (changed on every mount) this unprivileged user may delete expired dumps.
-            security_context=pod_security_context(fs_group=OPERATOR_MYSQL_GID, fs_group_change_policy="Always"),
+            security_context=pod_security_context(),
             containers=[
                 k8s.Container(
-                    name="prune",
+                    name="retention",
                     image=str(self.props.image),
                     image_pull_policy="IfNotPresent",
-                    command=["sh", "-c", prune],
+                    command=["mysqlsh", "--py", "--file", "/scripts/dumps.py"],
+                    env=[k8s.EnvVar(name=name, value=value) for name, value in settings.items()],
                     resources=resources(JOB),
                     security_context=container_security_context(),
-                    volume_mounts=[k8s.VolumeMount(name="backups", mount_path="/backups")],
+                    volume_mounts=[
+                        k8s.VolumeMount(name="scripts", mount_path="/scripts", read_only=True),
+                        k8s.VolumeMount(name="aws", mount_path="/run/secrets/aws", read_only=True),
+                        k8s.VolumeMount(name="tmp", mount_path="/tmp"),
+                    ],
                 )
             ],
             volumes=[
-                k8s.Volume(
-                    name="backups",
-                    persistent_volume_claim=k8s.PersistentVolumeClaimVolumeSource(claim_name=BACKUPS_CLAIM),
-                )
+                config_map_volume("scripts", backups.RETENTION),
+                secret_volume("aws", backups.RETENTION, ["credentials"]),
+                empty_dir("tmp", "16Mi"),
             ],
         )
         k8s.KubeCronJob(
             self,
             "retention",
-            metadata=self.meta("mysql-backup-retention", retention_labels, self.namespace),
+            metadata=self.meta(backups.RETENTION, retention_labels, self.namespace),
             spec=k8s.CronJobSpec(
-                # Two hours after the daily backup starts.
-                schedule=_hours_later(backup.schedule, 2),
+                # Hourly, so that a new dump is locked within the hour it finished.
+                schedule="40 * * * *",
                 time_zone="Etc/UTC",
                 concurrency_policy="Forbid",
                 successful_jobs_history_limit=3,
@@ -370,6 +445,7 @@ class MySql(Part):
                 job_template=k8s.JobTemplateSpec(
                     spec=k8s.JobSpec(
                         backoff_limit=2,
+                        active_deadline_seconds=1800,
                         template=k8s.PodTemplateSpec(metadata=k8s.ObjectMeta(labels=retention_labels), spec=retention),
                     )
                 ),
@@ -386,7 +462,7 @@ class MySql(Part):
             self,
             "accounts-script",
             metadata=self.meta("mysql-accounts", account_labels, self.namespace),
-            data={"accounts.sh": accounts_script(props.schemas, env)},
+            data={"accounts.sh": accounts_script(props.schemas, env), "admin.sh": admin_script(env)},
         )
         job = k8s.JobSpec(
             backoff_limit=6,
@@ -413,7 +489,7 @@ class MySql(Part):
             ),
             spec=job,
         )
-        # ...and on a schedule, to pick up rotated passwords and repair drift.
+        # ...and on a schedule, to move rotations along and repair drift.
         k8s.KubeCronJob(
             self,
             "accounts-cronjob",
@@ -450,16 +526,15 @@ class MySql(Part):
                     security_context=container_security_context(),
                     volume_mounts=[
                         k8s.VolumeMount(name="scripts", mount_path="/scripts", read_only=True),
-                        k8s.VolumeMount(name="root", mount_path="/run/secrets/root", read_only=True),
                         k8s.VolumeMount(name="accounts", mount_path="/run/secrets/accounts", read_only=True),
                         k8s.VolumeMount(name="tmp", mount_path="/tmp"),
                     ],
                 )
             ],
+            # The admin's password and every user's (and next password): never root's.
             volumes=[
                 config_map_volume("scripts", "mysql-accounts"),
-                secret_volume("root", MYSQL_ROOT_SECRET, ["rootPassword"]),
-                secret_volume("accounts", MYSQL_ACCOUNTS_SECRET, list(self._account_keys())),
+                secret_volume("accounts", MYSQL_ACCOUNTS_SECRET),
                 empty_dir("tmp", "16Mi"),
             ],
         )
@@ -473,67 +548,250 @@ class MySql(Part):
             automount_service_account_token=False,
         )
 
-    def _account_keys(self) -> tuple[str, ...]:
-        exporter = () if self.env.database.operator_managed else ("exporter",)
-        return (*self.props.schemas, *exporter)
+
+@dataclass(frozen=True)
+class Account:
+    """A MySQL user the accounts Job keeps: its privileges, given and taken each run."""
+
+    user: str
+    grants: tuple[str, ...]
+    # What it must not hold (any longer): application users lost DDL.
+    revokes: tuple[str, ...] = ()
+    # Kept on every run: TLS and connection limits.
+    settings: str = ""
+
+
+def accounts(schemas: tuple[str, ...], env: Environment) -> tuple[Account, ...]:
+    """Per schema an application user (data only) and a migration user (its structure too)."""
+    tls = " REQUIRE SSL" if env.database.require_tls else ""
+    found = []
+    for schema in schemas:
+        target = f"`{schema}`.*"
+        app, ddl, migration = (", ".join(p) for p in (APP_PRIVILEGES, DDL_PRIVILEGES, MIGRATION_PRIVILEGES))
+        found.append(Account(schema, (f"{app} ON {target}",), (f"{ddl} ON {target}",), tls))
+        found.append(Account(migration_user(schema), (f"{migration} ON {target}",), (), tls))
+    if not env.database.operator_managed:
+        # The operator runs its own metrics user; our standalone server's exporter needs one.
+        found.append(Account("exporter", (f"{', '.join(EXPORTER_PRIVILEGES)} ON *.*",), (), " WITH MAX_USER_CONNECTIONS 3"))
+    return tuple(found)
+
+
+# Shell helpers both scripts share.
+_QUOTING = r"""# A value as a quoted SQL string literal.
+literal() { printf "'%s'" "$(printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e "s/'/''/g")"; }
+# A value as a quoted option-file value.
+option() { printf '"%s"' "$(printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e 's/"/\\"/g')"; }
+"""
+
+# The users' state: whether the account exists, whether it has a second (old) password, and
+# since when the services have been given its new one (a user attribute this script keeps).
+_STATE_QUERY = (
+    "SELECT COUNT(*),"
+    " COALESCE(MAX(JSON_CONTAINS_PATH(User_attributes, 'one', '$.additional_password')), 0),"
+    " COALESCE(MAX(JSON_EXTRACT(User_attributes, '$.metadata.promoted_at')), 0)"
+    " FROM mysql.user WHERE Host = '%' AND User = "
+)
+
+_ACCOUNTS_BODY = r"""set -eu
+umask 077
+secrets=/run/secrets/accounts
+@QUOTING@work=$(mktemp -d /tmp/accounts.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+statements="$work/accounts.sql"
+: > "$statements"
+# One statement for the final batch, verbatim (echo would interpret backslashes).
+sql() { printf '%s\n' "$1" >> "$statements"; }
+# An options file that logs in as $1 with the password in the file $2.
+login() {
+  file="$work/$1.cnf"
+  {
+    printf '[client]\nhost=%s\nport=%s\nuser=%s\nssl-mode=%s\n' "$DATABASE_HOST" "$DATABASE_PORT" "$1" "$SSL_MODE"
+    printf 'password=%s\n' "$(option "$(cat "$2")")"
+  } > "$file"
+  printf '%s' "$file"
+}
+admin=$(login @ADMIN@ "$secrets/@ADMIN_KEY@")
+ask() { mysql --defaults-extra-file="$admin" --connect-timeout=5 -N -B -e "$1"; }
+# Wait, within this one run, until a writable primary answers: `mysqladmin ping` succeeds as
+# soon as anything listens (even refusing the login), long before a new InnoDB cluster has
+# elected a primary behind its routers.
+writable() { [ "$(ask 'SELECT @@global.super_read_only' 2>/dev/null)" = 0 ]; }
+attempt=0
+until writable; do
+  attempt=$((attempt + 1))
+  if [ "$attempt" -ge @ATTEMPTS@ ]; then
+    echo "no writable MySQL primary at $DATABASE_HOST let @ADMIN@ in after @WAIT@s" \
+      "(on a new server, run admin.sh as root first: README, MySQL accounts)" >&2
+    exit 1
+  fi
+  sleep 5
+done
+now=$(date +%s)
+# Whether the server lets $1 in with the password in the file $2: 0 it does, 1 it refuses
+# that password, 2 something else went wrong (then nothing is changed on that evidence).
+takes() {
+  if output=$(mysql --defaults-extra-file="$(login "$1" "$2")" --connect-timeout=5 -N -B -e 'SELECT 1' 2>&1); then
+    return 0
+  fi
+  case $output in
+    *"ERROR 1045"*) return 1 ;;
+    *) printf '%s: %s\n' "$1" "$output" >&2; return 2 ;;
+  esac
+}
+state_query=@STATE_QUERY@
+# One user through a password rotation with dual passwords (README, MySQL accounts). The
+# store holds two values per user: `<user>`, the password the services are given, and
+# `<user>.next`, where a rotation starts:
+#   1. `.next` changes: the server takes it as the new password and keeps the current one as
+#      well (RETAIN CURRENT PASSWORD), which the services go on using;
+#   2. the services are given it (`<user>` = `<user>.next`): once they have had it for the
+#      grace period, the old password goes (DISCARD OLD PASSWORD).
+account() {
+  user=$1 settings=$2
+  current="$secrets/$user" next="$secrets/$user@NEXT@"
+  [ -s "$next" ] || next=$current
+  password=$(literal "$(cat "$next")")
+  # shellcheck disable=SC2046 # three numbers, split on purpose
+  set -- $(ask "$state_query$(literal "$user")")
+  exists=$1 old=$2 promoted=$3
+  if [ "$exists" = 0 ]; then
+    sql "CREATE USER IF NOT EXISTS '$user'@'%' IDENTIFIED BY $(literal "$(cat "$current")")$settings;"
+    if [ "$(cat "$current")" != "$(cat "$next")" ]; then
+      sql "ALTER USER '$user'@'%' IDENTIFIED BY $password RETAIN CURRENT PASSWORD;"
+    fi
+    return 0
+  fi
+  [ -z "$settings" ] || sql "ALTER USER '$user'@'%'$settings;"
+  outcome=0
+  takes "$user" "$next" || outcome=$?
+  if [ "$outcome" = 1 ]; then
+    sql "ALTER USER '$user'@'%' IDENTIFIED BY $password RETAIN CURRENT PASSWORD;"
+    sql "ALTER USER '$user'@'%' ATTRIBUTE '{\"promoted_at\": null}';"
+    echo "$user: new password taken, the current one kept until the services have the new one"
+  elif [ "$outcome" = 0 ] && [ "$old" = 1 ] && [ "$(cat "$current")" = "$(cat "$next")" ]; then
+    if [ "$promoted" = 0 ]; then
+      sql "ALTER USER '$user'@'%' ATTRIBUTE '{\"promoted_at\": $now}';"
+    elif [ $((now - promoted)) -ge @GRACE@ ]; then
+      # The services' password as the primary one (whichever of the two it was), then the
+      # other goes.
+      sql "ALTER USER '$user'@'%' IDENTIFIED BY $password;"
+      sql "ALTER USER '$user'@'%' DISCARD OLD PASSWORD;"
+      sql "ALTER USER '$user'@'%' ATTRIBUTE '{\"promoted_at\": null}';"
+      echo "$user: old password discarded"
+    fi
+  fi
+}
+"""
 
 
 def accounts_script(schemas: tuple[str, ...], env: Environment) -> str:
-    """Shell script creating each schema and its user, idempotently, passwords read from files."""
-    require_ssl = " REQUIRE SSL" if env.database.require_tls else ""
+    """Shell script that keeps every schema and user, idempotently, as the admin account,
+    passwords read from files; it also moves password rotations along."""
+    users = accounts(schemas, env)
+    body = (
+        _ACCOUNTS_BODY.replace("@QUOTING@", _QUOTING)
+        .replace("@ADMIN_KEY@", MYSQL_ADMIN_KEY)
+        .replace("@ADMIN@", ACCOUNTS_ADMIN)
+        .replace("@ATTEMPTS@", str(ACCOUNTS_WAIT_SECONDS // 5))
+        .replace("@WAIT@", str(ACCOUNTS_WAIT_SECONDS))
+        .replace("@STATE_QUERY@", shlex.quote(_STATE_QUERY))
+        .replace("@NEXT@", NEXT_PASSWORD_SUFFIX)
+        .replace("@GRACE@", str(duration_seconds(env.database.old_password_grace)))
+    )
     lines = [
         "#!/bin/sh",
-        "# Generated from the service catalog: one schema and one user per service, each",
-        "# allowed on its own schema only. Idempotent; also applies rotated passwords.",
-        "set -eu",
-        "umask 077",
-        "# A value as a quoted SQL string literal.",
-        "literal() { printf \"'%s'\" \"$(printf '%s' \"$1\" | sed -e 's/\\\\/\\\\\\\\/g' -e \"s/'/''/g\")\"; }",
-        "# One statement, verbatim (echo would interpret backslashes).",
-        "sql() { printf '%s\\n' \"$1\"; }",
-        "# A value as a quoted option-file value.",
-        "option() { printf '\"%s\"' \"$(printf '%s' \"$1\" | sed -e 's/\\\\/\\\\\\\\/g' -e 's/\"/\\\\\"/g')\"; }",
-        "{",
-        '  printf \'[client]\\nhost=%s\\nport=%s\\nuser=root\\nssl-mode=%s\\n\' "$DATABASE_HOST" "$DATABASE_PORT" "$SSL_MODE"',
-        '  printf \'password=%s\\n\' "$(option "$(cat /run/secrets/root/rootPassword)")"',
-        "} > /tmp/client.cnf",
-        "# Wait, within this one run, until a writable primary answers as root: `mysqladmin ping`",
-        "# succeeds as soon as anything listens (even refusing the login), long before a new",
-        "# InnoDB cluster has elected a primary behind its routers.",
-        'writable() { [ "$(mysql --defaults-extra-file=/tmp/client.cnf --connect-timeout=5 -N -B \\',
-        "  -e 'SELECT @@global.super_read_only' 2>/dev/null)\" = 0 ]; }",
-        "attempt=0",
-        "until writable; do",
-        "  attempt=$((attempt + 1))",
-        f'  if [ "$attempt" -ge {ACCOUNTS_WAIT_SECONDS // 5} ]; then',
-        f'    echo "no writable MySQL primary at $DATABASE_HOST after {ACCOUNTS_WAIT_SECONDS}s" >&2; exit 1',
-        "  fi",
-        "  sleep 5",
-        "done",
-        "{",
+        "# Generated from the service catalog: per schema, an application user with data",
+        "# privileges on it and a migration user with its structure too, nothing global.",
+        "# Idempotent; runs as the admin account (admin.sh), never as root.",
+        body,
     ]
     for schema in schemas:
-        password = f'$(literal "$(cat /run/secrets/accounts/{schema})")'
-        lines += [
-            f'  sql "CREATE DATABASE IF NOT EXISTS \\`{schema}\\` CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_ai_ci;"',
-            f"  sql \"CREATE USER IF NOT EXISTS '{schema}'@'%' IDENTIFIED BY {password}{require_ssl};\"",
-            f"  sql \"ALTER USER '{schema}'@'%' IDENTIFIED BY {password}{require_ssl};\"",
-            f"  sql \"GRANT {SCHEMA_PRIVILEGES} ON \\`{schema}\\`.* TO '{schema}'@'%';\"",
-        ]
-    if not env.database.operator_managed:
-        # The operator runs its own metrics user; our standalone server's exporter needs one.
-        password = '$(literal "$(cat /run/secrets/accounts/exporter)")'
-        lines += [
-            f"  sql \"CREATE USER IF NOT EXISTS 'exporter'@'%' IDENTIFIED BY {password} WITH MAX_USER_CONNECTIONS 3;\"",
-            f"  sql \"ALTER USER 'exporter'@'%' IDENTIFIED BY {password} WITH MAX_USER_CONNECTIONS 3;\"",
-            "  sql \"GRANT PROCESS, REPLICATION CLIENT, SELECT ON *.* TO 'exporter'@'%';\"",
-        ]
+        statement = f"CREATE DATABASE IF NOT EXISTS `{schema}` CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_ai_ci;"
+        lines.append(f"sql {shlex.quote(statement)}")
+    for account in users:
+        lines.append(f"account {account.user} {shlex.quote(account.settings)}")
+    for account in users:
+        grantee = f"'{account.user}'@'%'"
+        lines += [f"sql {shlex.quote(f'GRANT {grant} TO {grantee};')}" for grant in account.grants]
+        lines += [f"sql {shlex.quote(f'REVOKE IF EXISTS {revoke} FROM {grantee};')}" for revoke in account.revokes]
     lines += [
-        "} | mysql --defaults-extra-file=/tmp/client.cnf",
-        f"echo {shlex.quote(f'{len(schemas)} schemas and users are in place')}",
+        'mysql --defaults-extra-file="$admin" < "$statements"',
+        f"echo {shlex.quote(f'{len(schemas)} schemas and {len(users)} users are in place')}",
         "",
     ]
     return "\n".join(lines)
+
+
+_ADMIN_BODY = r"""set -eu
+umask 077
+@QUOTING@root_file=${ROOT_PASSWORD_FILE:-/run/secrets/mysql/rootPassword}
+admin_file=${ADMIN_PASSWORD_FILE:-/run/secrets/admin/password}
+if [ -r "$root_file" ] && [ -r "$admin_file" ]; then
+  root_password=$(cat "$root_file")
+  admin_password=$(cat "$admin_file")
+else
+  IFS= read -r root_password || true
+  IFS= read -r admin_password || true
+fi
+if [ -z "$root_password" ] || [ -z "$admin_password" ]; then
+  echo "admin.sh: needs root's password and the admin's (files, or two lines on standard input)" >&2
+  exit 2
+fi
+work=$(mktemp -d /tmp/admin.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+{
+  printf '[client]\nuser=root\nprotocol=socket\n'
+  [ -z "${MYSQL_SOCKET:-}" ] || printf 'socket=%s\n' "$MYSQL_SOCKET"
+  printf 'password=%s\n' "$(option "$root_password")"
+} > "$work/root.cnf"
+if [ "$(mysql --defaults-extra-file="$work/root.cnf" -N -B -e 'SELECT @@global.partial_revokes')" != 1 ]; then
+  echo "admin.sh: partial_revokes is off; apply the server configuration of mysql.py (a restart) first" >&2
+  exit 1
+fi
+root=$(literal "$root_password")
+admin=$(literal "$admin_password")
+mysql --defaults-extra-file="$work/root.cnf" <<SQL
+CREATE USER IF NOT EXISTS 'root'@'localhost' IDENTIFIED BY $root;
+GRANT ALL ON *.* TO 'root'@'localhost' WITH GRANT OPTION;
+GRANT PROXY ON ''@'' TO 'root'@'localhost' WITH GRANT OPTION;
+DROP USER IF EXISTS 'root'@'%';
+CREATE USER IF NOT EXISTS '@ADMIN@'@'%' IDENTIFIED BY $admin@SETTINGS@;
+ALTER USER '@ADMIN@'@'%' IDENTIFIED BY $admin@SETTINGS@;
+GRANT @GLOBAL@ ON *.* TO '@ADMIN@'@'%';
+GRANT @GRANTABLE@ ON *.* TO '@ADMIN@'@'%' WITH GRANT OPTION;
+REVOKE @SYSTEM_WRITES@ ON mysql.* FROM '@ADMIN@'@'%';
+REVOKE @SYSTEM_ALL@ ON sys.* FROM '@ADMIN@'@'%';
+SQL
+echo "@ADMIN@ is in place; root logs in from inside this pod only"
+"""
+
+
+def admin_script(env: Environment) -> str:
+    """Shell script run as root over the server's local socket: root becomes local only, and
+    the accounts Job's admin gets what it hands out (with GRANT OPTION) on every schema but
+    the system ones, which it may only read (partial revokes), plus CREATE USER."""
+    grantable = MIGRATION_PRIVILEGES + (() if env.database.operator_managed else ("PROCESS", "REPLICATION CLIENT"))
+    settings = (" REQUIRE SSL" if env.database.require_tls else "") + " WITH MAX_USER_CONNECTIONS 3"
+    body = (
+        _ADMIN_BODY.replace("@QUOTING@", _QUOTING)
+        .replace("@ADMIN@", ACCOUNTS_ADMIN)
+        .replace("@SETTINGS@", settings)
+        .replace("@GLOBAL@", "CREATE USER")
+        .replace("@GRANTABLE@", ", ".join(grantable))
+        .replace("@SYSTEM_WRITES@", ", ".join(p for p in MIGRATION_PRIVILEGES if p != "SELECT"))
+        .replace("@SYSTEM_ALL@", ", ".join(MIGRATION_PRIVILEGES))
+    )
+    return "\n".join(
+        [
+            "#!/bin/sh",
+            f"# Creates or updates {ACCOUNTS_ADMIN}, the account the accounts Job runs as, and leaves root",
+            "# able to log in from inside the server's pod only. Runs as root over the local socket: in",
+            "# dev at the server's first start (docker-entrypoint-initdb.d), on the MySQL Operator's",
+            "# primary by hand, once and after the admin's password changes (README, MySQL accounts).",
+            "# Passwords from ROOT_PASSWORD_FILE and ADMIN_PASSWORD_FILE, else two lines on standard input.",
+            body,
+        ]
+    )
 
 
 def _anti_affinity(match: dict[str, str]) -> dict:
@@ -552,12 +810,3 @@ def _anti_affinity(match: dict[str, str]) -> dict:
             ],
         }
     }
-
-
-def _hours_later(schedule: str, hours: int) -> str:
-    """A daily cron schedule `hours` after `schedule` (which must name a fixed hour)."""
-    minute, hour, *rest = schedule.split()
-    require(
-        hour.isdigit(), "database.backup.schedule", f"the hour must be a number to schedule retention after it (got {hour!r})"
-    )
-    return " ".join([minute, str((int(hour) + hours) % 24), *rest])

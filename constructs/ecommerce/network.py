@@ -251,15 +251,22 @@ def _mysql_policies(env: Environment, catalog: Catalog) -> list[Policy]:
             owner="mysql-accounts",
         )
     ]
-    if env.database.backup is not None:
-        # Prunes expired dumps on its volume: it needs no network at all.
+    backup = env.database.backup
+    object_store = (
+        ()
+        if backup is None
+        else (Rule(tuple(Peer(cidr=cidr) for cidr in backup.bucket.network), ports(443), "the backup bucket (S3)"),)
+    )
+    if backup is not None:
+        # Locks and prunes the dumps in the bucket: it talks to nothing else.
         policies.append(
             Policy(
                 "mysql-backup-retention",
                 data,
                 selector(env, "mysql-backup-retention"),
+                egress=object_store,
                 component="database-backup",
-                owner="mysql-backups",
+                owner="mysql-backup-retention",
             )
         )
     clients = Rule((*_pods_of(env, users), accounts), client_port, "services with a schema, and the accounts job")
@@ -303,12 +310,12 @@ def _mysql_policies(env: Environment, catalog: Catalog) -> list[Policy]:
             component="database",
             owner=MYSQL,
         ),
-        # Backup jobs dump the cluster and report to the API.
+        # Backup jobs dump the cluster to the bucket and report to the API.
         Policy(
             "mysql-operator-jobs",
             data,
             {},
-            egress=(Rule((servers,), ports(3306), "dumps for backups"), uses_api),
+            egress=(Rule((servers,), ports(3306), "dumps for backups"), uses_api, *object_store),
             component="database",
             owner=MYSQL,
             types=("Egress",),

@@ -92,7 +92,8 @@ class EcommercePlatform:
         redis_users = catalog.using("uses_redis")
         if redis_users:
             databases = tuple(sorted(usage.database for service in redis_users for usage in service.redis))
-            Redis(chart, "redis", env, RedisProps(platform["redis"], platform["redis-exporter"], databases))
+            clients = tuple(service.name for service in redis_users)
+            Redis(chart, "redis", env, RedisProps(platform["redis"], platform["redis-exporter"], databases, clients))
         RabbitMq(chart, "rabbitmq", env, RabbitMqProps(catalog, platform["rabbitmq"]))
 
     def _services(self, chart: WaveChart) -> None:

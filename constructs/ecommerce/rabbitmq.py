@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from cdk8s_plus_27 import k8s
 from constructs import Construct
 
 from imports.rabbitmq_bindings.com import rabbitmq as bindings
@@ -36,7 +37,7 @@ from .endpoints import DEAD_LETTER_EXCHANGE, DEAD_LETTER_QUEUE, EVENTS_EXCHANGE,
 from .environments import Environment
 from .errors import require
 from .images import ImageRef
-from .meta import Part, labels
+from .meta import Part, int_or_string, labels
 
 # A message redelivered this many times goes to the dead-letter queue instead of looping.
 DELIVERY_LIMIT = 10
@@ -47,6 +48,8 @@ disk_free_limit.relative = 1.5
 collect_statistics_interval = 10000
 """
 NOTHING = "^$"
+# The operator labels the pods of a cluster with its name.
+OPERATOR_POD_LABELS = {"app.kubernetes.io/name": RABBITMQ}
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,8 @@ class RabbitMq(Part):
         self.labels = labels(env, RABBITMQ, "messaging", props.image.tag)
         self.topology_labels = labels(env, RABBITMQ, "messaging-topology")
         self._cluster()
+        if env.messaging.replicas > 1:
+            self._disruption_budget()
         self._topology()
 
     def _cluster(self) -> None:
@@ -115,9 +120,23 @@ class RabbitMq(Part):
             spec=spec,
         )
 
+    def _disruption_budget(self) -> None:
+        """The operator creates none: without it, a node drain may evict two of three nodes at
+        once, and quorum queues, which need a majority, stop taking messages."""
+        k8s.KubePodDisruptionBudget(
+            self,
+            "disruption-budget",
+            metadata=self.meta(RABBITMQ, self.labels, self.namespace),
+            spec=k8s.PodDisruptionBudgetSpec(
+                # One node at a time whatever the size: each quorum queue needs a majority of
+                # its members up.
+                max_unavailable=int_or_string(1),
+                selector=k8s.LabelSelector(match_labels=OPERATOR_POD_LABELS),
+            ),
+        )
+
     def _anti_affinity(self) -> clusters.RabbitmqClusterSpecAffinity:
-        # The operator labels the pods of a cluster with its name.
-        pods = {"app.kubernetes.io/name": RABBITMQ}
+        pods = OPERATOR_POD_LABELS
         c = clusters
         return c.RabbitmqClusterSpecAffinity(
             pod_anti_affinity=c.RabbitmqClusterSpecAffinityPodAntiAffinity(

@@ -11,12 +11,13 @@ Each pod carries a redis_exporter sidecar for Prometheus.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from cdk8s_plus_27 import k8s
 from constructs import Construct
 
-from .credentials import REDIS_EXPORTER_PASSWORDS, REDIS_SECRET
+from .credentials import REDIS_REPLICATION_USER, REDIS_SECRET, REDIS_SENTINEL_USER
 from .endpoints import REDIS, REDIS_PORT, REDIS_SENTINEL, REDIS_SENTINEL_MASTER, REDIS_SENTINEL_PORT
 from .environments import CacheMode, Environment
 from .errors import require
@@ -37,42 +38,151 @@ from .pods import (
 from .quotas import Footprint
 from .security import container_security_context, pod_security_context
 from .units import parse_quantity
+from .wiring import redis_key_prefix
 
 EXPORTER_PORT = 9121
 HEADLESS = "redis-headless"
-PASSWORD_FILE = "/run/secrets/redis/password"
 LAST_PRIMARY_FILE = "/data/last-primary"
 # Sessions and carts expire; evict only keys that carry a TTL, never a live basket.
 EVICTION_POLICY = "volatile-lru"
 
-# Writes this pod's configuration into /run/redis before Redis starts. In Sentinel mode it
-# asks the Sentinels which pod is the primary, and replicates from it. When no Sentinel
-# answers (every pod restarted), it follows the last primary this pod saw, kept on its data
-# volume by each start and by Sentinel after each failover (RECORD_PRIMARY): promoting the
-# first pod blindly would make a stale copy the primary and throw away newer writes. Only a
-# first start, with nothing recorded, makes the first pod the primary.
-CONFIGURE = r"""#!/bin/sh
+# Where each container finds what configure.sh prepared. The in-memory /run/redis holds the
+# configuration files (with password hashes and the replicas' masterauth) and the passwords
+# of the pod-local users; the exporter sees only its own password file.
+RUN_DIR = "/run/redis"
+CONFIG_DIR = "/config"
+SECRETS_DIR = "/run/secrets/redis"
+LOCAL_DIR = f"{RUN_DIR}/local"
+EXPORTER_DIR = "/run/exporter"
+EXPORTER_PASSWORD_FILE = f"{EXPORTER_DIR}/passwords.json"
+# The hashes of the passwords each user had, kept on the data volume so that a restarted pod
+# still accepts the one before a rotation during its grace period.
+STATE_DIR = "/data/acl"
+# How often the reloader compares the mounted Secret with what Redis and Sentinel hold.
+RELOAD_SECONDS = 10
+
+# ACL users besides the services and REDIS_REPLICATION_USER / REDIS_SENTINEL_USER. These two
+# get a random password at each pod start, kept in memory inside the pod: nothing outside it
+# knows or stores them, so they never need rotating.
+EXPORTER_USER = "exporter"
+# Used by the reloader (to apply rotated passwords) and the probes, from inside the pod only.
+ADMIN_USER = "local-admin"
+RESERVED_USERS = ("default", EXPORTER_USER, ADMIN_USER, REDIS_REPLICATION_USER, REDIS_SENTINEL_USER)
+# Connections that do not authenticate are the default user's: it is switched off.
+DEFAULT_USER_RULES = "off resetpass resetkeys resetchannels -@all"
+# Services may run any data command on their own keys, never a dangerous or administrative
+# one (FLUSHALL, FLUSHDB, KEYS, CONFIG, DEBUG, SHUTDOWN, MONITOR, SORT, REPLICAOF, ACL, ...),
+# nor replace or drop the server-wide Lua functions and scripts that other services rely on.
+SERVICE_COMMANDS = (
+    "+@all -@dangerous -@admin -function|load -function|delete -function|flush -function|restore"
+    " -function|kill -script|flush -script|kill"
+)
+# A Sentinel-aware client checks with ROLE that the address Sentinel gave it is the primary
+# (Redis' guidelines for Sentinel clients); ROLE reveals only the replication topology,
+# which Sentinel gives out anyway.
+SENTINEL_CLIENT_COMMANDS = "+role"
+# What Redis' documentation lists for the replicas' and Sentinel's users.
+REPLICATION_COMMANDS = "-@all +psync +replconf +ping"
+SENTINEL_COMMANDS = (
+    "-@all +multi +exec +slaveof +replicaof +ping +info +role +config|rewrite +client|setname +client|kill"
+    " +script|kill +subscribe +publish"
+)
+# On the Sentinels: services only look up the primary and the other Sentinels.
+SENTINEL_LOOKUP_COMMANDS = (
+    "-@all +ping +hello +client|setname +sentinel|get-master-addr-by-name +sentinel|master"
+    " +sentinel|masters +sentinel|sentinels +sentinel|replicas +sentinel|slaves"
+)
+# redis_exporter needs INFO for every metric the rules use; not CONFIG GET (it would read
+# masterauth) nor SLOWLOG GET (command arguments, i.e. data): it carries on without them.
+EXPORTER_COMMANDS = "-@all +ping +info +client|setname +latency|latest +latency|histogram +slowlog|len"
+ADMIN_COMMANDS = "-@all +ping +acl|setuser +config|set"
+SENTINEL_ADMIN_COMMANDS = "-@all +ping +acl|setuser +sentinel|set +sentinel|config"
+
+# Functions shared by configure.sh and reload.sh. A users file has one line per ACL user:
+# "<name> <shared|local|none> <rules>". A shared user's password is the file of that name in
+# the mounted Secret; a local one's is generated in the pod at start; `none` has no password
+# (the disabled default user). Redis stores no password, only its SHA-256 ("#<hash>").
+ACL_FUNCTIONS = r"""
+new_password() { od -An -tx1 -N32 /dev/urandom | tr -d ' \n'; }
+sha() { printf '%s' "$1" | sha256sum | cut -d ' ' -f 1; }
+password_of() {
+  if [ "$2" = local ]; then cat "$LOCAL_DIR/$1"; else cat "$SECRETS_DIR/$1"; fi
+}
+# Prints "#<hash>" of the user's password and, during GRACE_SECONDS after it changed, the
+# hash of the one before: clients and peers that still hold it keep working while the new
+# value reaches every pod (the kubelet updates each mounted Secret on its own schedule).
+hashes() {
+  current="$STATE_DIR/$1.current"; previous="$STATE_DIR/$1.previous"; now="$(date +%s)"
+  if [ -s "$current" ] && [ "$(cat "$current")" != "$2" ]; then
+    printf '%s %s\n' "$(cat "$current")" "$now" > "$previous"
+  fi
+  printf '%s\n' "$2" > "$current"
+  printf '#%s' "$2"
+  if [ -s "$previous" ]; then
+    read -r old since < "$previous"
+    if [ "$old" != "$2" ] && [ $((now - since)) -lt "$GRACE_SECONDS" ]; then printf ' #%s' "$old"; else rm -f "$previous"; fi
+  fi
+}
+# Prints "<name> on <hashes> <rules>" for each user of a users file.
+acl_users() {
+  while read -r name source rules; do
+    if [ -z "$name" ]; then continue; fi
+    if [ "$source" = none ]; then printf '%s %s\n' "$name" "$rules"; continue; fi
+    hash="$(sha "$(password_of "$name" "$source")")"
+    if [ "$source" = local ]; then
+      printf '%s on #%s %s\n' "$name" "$hash" "$rules"
+    else
+      printf '%s on %s %s\n' "$name" "$(hashes "$name" "$hash")" "$rules"
+    fi
+  done < "$1"
+}
+"""
+
+# Writes this pod's configuration into /run/redis before Redis starts: the ACL users from the
+# mounted Secret, and in Sentinel mode the replication and Sentinel settings. It asks the
+# Sentinels which pod is the primary, and replicates from it. When no Sentinel answers
+# (every pod restarted), it follows the last primary this pod saw, kept on its data volume by
+# each start and by Sentinel after each failover (RECORD_PRIMARY): promoting the first pod
+# blindly would make a stale copy the primary and throw away newer writes. Only a first
+# start, with nothing recorded, makes the first pod the primary.
+CONFIGURE = (
+    r"""#!/bin/sh
 set -eu
 quote() { printf '"%s"' "$(printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e 's/"/\\"/g')"; }
-cp /config/redis.conf /run/redis/redis.conf
-password=""
-if [ -f "$PASSWORD_FILE" ]; then
-  password="$(cat "$PASSWORD_FILE")"
-  printf 'requirepass %s\nmasterauth %s\n' "$(quote "$password")" "$(quote "$password")" >> /run/redis/redis.conf
-fi
+cp "$CONFIG_DIR/redis.conf" "$RUN_DIR/redis.conf"
+[ "$AUTH" = "true" ] || exit 0
+"""
+    + ACL_FUNCTIONS
+    + r"""
+umask 077
+mkdir -p "$LOCAL_DIR" "$STATE_DIR"
+for users in "$CONFIG_DIR/redis-users" "$CONFIG_DIR/sentinel-users"; do
+  if [ ! -f "$users" ]; then continue; fi
+  while read -r name source rules; do
+    if [ "$source" = local ] && [ ! -s "$LOCAL_DIR/$name" ]; then new_password > "$LOCAL_DIR/$name"; fi
+  done < "$users"
+done
+printf '{"redis://localhost:%s": "%s"}\n' "$REDIS_PORT" "$(cat "$LOCAL_DIR/$EXPORTER_USER")" > "$EXPORTER_PASSWORD_FILE"
+acl_users "$CONFIG_DIR/redis-users" | sed 's/^/user /' >> "$RUN_DIR/redis.conf"
 [ "$SENTINEL" = "true" ] || exit 0
+replication="$(cat "$SECRETS_DIR/$REPLICATION_USER")"
+sentinel="$(cat "$SECRETS_DIR/$SENTINEL_USER")"
+mkdir -p "$RUN_DIR/outgoing"
+sha "$replication" > "$RUN_DIR/outgoing/$REPLICATION_USER"
+sha "$sentinel" > "$RUN_DIR/outgoing/$SENTINEL_USER"
+printf 'masteruser %s\nmasterauth %s\n' "$REPLICATION_USER" "$(quote "$replication")" >> "$RUN_DIR/redis.conf"
 self="$(hostname).$HEADLESS_DOMAIN"
 primary=""
 for peer in $PEERS; do
-  answer="$(REDISCLI_AUTH="$password" redis-cli -h "$peer.$HEADLESS_DOMAIN" -p "$SENTINEL_PORT" \
+  answer="$(REDISCLI_AUTH="$sentinel" redis-cli --user "$SENTINEL_USER" -h "$peer.$HEADLESS_DOMAIN" -p "$SENTINEL_PORT" \
     sentinel get-master-addr-by-name "$MASTER_NAME" 2>/dev/null | head -n 1)" || true
   if [ -n "$answer" ]; then primary="$answer"; break; fi
 done
 if [ -z "$primary" ] && [ -s "$LAST_PRIMARY_FILE" ]; then primary="$(cat "$LAST_PRIMARY_FILE")"; fi
 [ -n "$primary" ] || primary="$FIRST_POD.$HEADLESS_DOMAIN"
 printf '%s\n' "$primary" > "$LAST_PRIMARY_FILE.new" && mv "$LAST_PRIMARY_FILE.new" "$LAST_PRIMARY_FILE"
-printf 'replica-announce-ip %s\n' "$self" >> /run/redis/redis.conf
-[ "$primary" = "$self" ] || printf 'replicaof %s %s\n' "$primary" "$REDIS_PORT" >> /run/redis/redis.conf
+printf 'replica-announce-ip %s\n' "$self" >> "$RUN_DIR/redis.conf"
+[ "$primary" = "$self" ] || printf 'replicaof %s %s\n' "$primary" "$REDIS_PORT" >> "$RUN_DIR/redis.conf"
 {
   printf 'port %s\ndir /tmp\n' "$SENTINEL_PORT"
   printf 'sentinel resolve-hostnames yes\nsentinel announce-hostnames yes\n'
@@ -81,12 +191,101 @@ printf 'replica-announce-ip %s\n' "$self" >> /run/redis/redis.conf
   printf 'sentinel down-after-milliseconds %s 5000\n' "$MASTER_NAME"
   printf 'sentinel failover-timeout %s 60000\n' "$MASTER_NAME"
   printf 'sentinel parallel-syncs %s 1\n' "$MASTER_NAME"
-  printf 'sentinel client-reconfig-script %s /config/record-primary.sh\n' "$MASTER_NAME"
-  if [ -n "$password" ]; then
-    printf 'sentinel auth-pass %s %s\n' "$MASTER_NAME" "$(quote "$password")"
-    printf 'requirepass %s\n' "$(quote "$password")"
+  printf 'sentinel client-reconfig-script %s %s/record-primary.sh\n' "$MASTER_NAME" "$CONFIG_DIR"
+  printf 'sentinel auth-user %s %s\n' "$MASTER_NAME" "$SENTINEL_USER"
+  printf 'sentinel auth-pass %s %s\n' "$MASTER_NAME" "$(quote "$sentinel")"
+  printf 'sentinel sentinel-user %s\n' "$SENTINEL_USER"
+  printf 'sentinel sentinel-pass %s\n' "$(quote "$sentinel")"
+  acl_users "$CONFIG_DIR/sentinel-users" | sed 's/^/user /'
+} > "$RUN_DIR/sentinel.conf"
+"""
+)
+
+# Runs beside Redis (and Sentinel) for as long as the pod lives: whenever the mounted Secret
+# changes (the kubelet rewrites it in place), and every RESYNC rounds in case a restarted
+# container read an older file, it sets every ACL user again (ACL SETUSER keeps existing
+# connections), with the previous password still valid for the grace period. Passwords
+# this pod uses towards its peers (the replicas' masterauth, Sentinel's auth-pass and
+# sentinel-pass) change only once every peer that answers accepts the new one, so a
+# rotation never cuts replication or makes Sentinel see a healthy primary as down.
+RELOAD = (
+    r"""#!/bin/sh
+set -u
+umask 077
+"""
+    + ACL_FUNCTIONS
+    + r"""
+log() { printf '%s reload: %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$*" >&2; }
+local_cli() {
+  port="$1"; shift
+  REDISCLI_AUTH="$(cat "$LOCAL_DIR/$ADMIN_USER")" redis-cli --user "$ADMIN_USER" -h 127.0.0.1 -p "$port" "$@"
+}
+set_users() {
+  acl_users "$2" > "$RUN_DIR/acl.$1" || return 1
+  while read -r name rules; do
+    set -f
+    # shellcheck disable=SC2086 # one word per rule
+    reply="$(local_cli "$1" ACL SETUSER "$name" reset $rules 2>&1)"
+    set +f
+    if [ "$reply" != OK ]; then log "ACL SETUSER $name on port $1: $reply"; return 1; fi
+  done < "$RUN_DIR/acl.$1"
+}
+# True when every peer that answers on each given port accepts the user's password.
+accepted() {
+  user="$1"; password="$2"; shift 2
+  for port in "$@"; do
+    for peer in $PEERS; do
+      reply="$(REDISCLI_AUTH="$password" redis-cli --user "$user" -h "$peer.$HEADLESS_DOMAIN" -p "$port" ping 2>/dev/null)" ||
+        true
+      if [ -n "$reply" ] && [ "$reply" != PONG ]; then log "$peer:$port refuses the new $user password yet"; return 1; fi
+    done
+  done
+}
+# Prints the user's password when it is new to this pod and its peers accept it.
+outgoing() {
+  user="$1"; shift
+  password="$(cat "$SECRETS_DIR/$user")" || return 1
+  [ "$(sha "$password")" != "$(cat "$RUN_DIR/outgoing/$user" 2>/dev/null)" ] || return 1
+  accepted "$user" "$password" "$@" || return 1
+  printf '%s' "$password"
+}
+sync_once() {
+  set_users "$REDIS_PORT" "$CONFIG_DIR/redis-users" || return 1
+  [ "$SENTINEL" = "true" ] || return 0
+  set_users "$SENTINEL_PORT" "$CONFIG_DIR/sentinel-users" || return 1
+  if password="$(outgoing "$REPLICATION_USER" "$REDIS_PORT")"; then
+    [ "$(local_cli "$REDIS_PORT" CONFIG SET masterauth "$password")" = OK ] || return 1
+    sha "$password" > "$RUN_DIR/outgoing/$REPLICATION_USER"
+    log "replicas authenticate with the new $REPLICATION_USER password"
   fi
-} > /run/redis/sentinel.conf
+  if password="$(outgoing "$SENTINEL_USER" "$REDIS_PORT" "$SENTINEL_PORT")"; then
+    [ "$(local_cli "$SENTINEL_PORT" SENTINEL SET "$MASTER_NAME" auth-pass "$password")" = OK ] || return 1
+    [ "$(local_cli "$SENTINEL_PORT" SENTINEL CONFIG SET sentinel-pass "$password")" = OK ] || return 1
+    sha "$password" > "$RUN_DIR/outgoing/$SENTINEL_USER"
+    log "Sentinel authenticates with the new $SENTINEL_USER password"
+  fi
+}
+fingerprint() { cat "$SECRETS_DIR"/* 2>/dev/null | sha256sum; }
+if [ "${1:-}" = once ]; then sync_once; exit; fi
+applied=""
+rounds=0
+while :; do
+  now="$(fingerprint)"
+  if [ "$now" != "$applied" ] || [ "$rounds" -ge "$RESYNC" ]; then
+    if sync_once; then applied="$now"; rounds=0; touch "$RUN_DIR/reload.synced"; fi
+  fi
+  touch "$RUN_DIR/reload.alive"
+  rounds=$((rounds + 1))
+  sleep "$RELOAD_SECONDS"
+done
+"""
+)
+
+# The reloader's probes: alive while its loop turns (reload.alive), ready while its last
+# successful round is recent (reload.synced, at least every RESYNC rounds): a reloader that
+# cannot apply the Secret makes the pod unready, where it shows.
+RELOAD_PROBE = r"""#!/bin/sh
+[ -n "$(find "$RUN_DIR/$1" -mmin "-$2" 2>/dev/null)" ]
 """
 
 # Sentinel runs this after each failover with: <master> <role> <state> <from-host>
@@ -96,11 +295,17 @@ set -eu
 printf '%s\n' "$6" > "$LAST_PRIMARY_FILE.new" && mv "$LAST_PRIMARY_FILE.new" "$LAST_PRIMARY_FILE"
 """
 
-# Exits 0 only when the server (or Sentinel) on PORT answers PONG, authenticated if needed.
+# Exits 0 only when the server (or Sentinel) on PORT answers PONG, as the pod-local admin
+# where Redis has users.
 PING = r"""#!/bin/sh
 set -eu
-if [ -f "$PASSWORD_FILE" ]; then REDISCLI_AUTH="$(cat "$PASSWORD_FILE")"; export REDISCLI_AUTH; fi
-[ "$(redis-cli -h 127.0.0.1 -p "$1" ping)" = "PONG" ]
+if [ -f "$LOCAL_DIR/$ADMIN_USER" ]; then
+  REDISCLI_AUTH="$(cat "$LOCAL_DIR/$ADMIN_USER")"
+  export REDISCLI_AUTH
+  set -- "$1" --user "$ADMIN_USER"
+fi
+port="$1"; shift
+[ "$(redis-cli -h 127.0.0.1 -p "$port" "$@" ping)" = "PONG" ]
 """
 
 
@@ -110,9 +315,25 @@ class RedisProps:
     exporter_image: ImageRef
     # Logical databases the services use (the catalog assigns each purpose its own).
     databases: tuple[int, ...]
+    # The services that use Redis: each gets an ACL user of its name, limited to its own keys.
+    clients: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         require(all(0 <= db <= 15 for db in self.databases), "redis: databases", "must be 0-15")
+        for client in self.clients:
+            require(
+                client not in RESERVED_USERS,
+                f"redis: clients: {client}",
+                f"is the name of one of Redis' own users ({', '.join(RESERVED_USERS)})",
+            )
+
+
+def grace_seconds(env: Environment) -> int:
+    """How long a replaced password stays valid: two refreshes of the secret store (the
+    service's Secret and Redis' refresh independently) and five minutes for the kubelet."""
+    refresh = env.secrets.refresh_interval
+    seconds = sum(int(amount) * {"s": 1, "m": 60, "h": 3600}[unit] for amount, unit in re.findall(r"(\d+)([smh])", refresh or ""))
+    return 2 * seconds + 300
 
 
 class Redis(Part):
@@ -121,20 +342,21 @@ class Redis(Part):
         self.props = props
         cache = env.cache
         self.sentinel = _uses_sentinel(env)
+        self.auth = cache.requires_auth
         self.namespace = env.namespace
         self.labels = labels(env, REDIS, "cache", props.image.tag)
         self.selector = selector(env, REDIS)
-        k8s.KubeConfigMap(
-            self,
-            "config",
-            metadata=self.meta("redis-config", self.labels, self.namespace),
-            data={
-                "redis.conf": self._server_config(),
-                "configure.sh": CONFIGURE,
-                "ping.sh": PING,
-                "record-primary.sh": RECORD_PRIMARY,
-            },
-        )
+        data = {
+            "redis.conf": self._server_config(),
+            "configure.sh": CONFIGURE,
+            "ping.sh": PING,
+            "record-primary.sh": RECORD_PRIMARY,
+        }
+        if self.auth:
+            data |= {"reload.sh": RELOAD, "reload-probe.sh": RELOAD_PROBE, "redis-users": _users_file(self.redis_users())}
+        if self.sentinel:
+            data["sentinel-users"] = _users_file(self.sentinel_users())
+        k8s.KubeConfigMap(self, "config", metadata=self.meta("redis-config", self.labels, self.namespace), data=data)
         k8s.KubeServiceAccount(
             self,
             "service-account",
@@ -154,6 +376,36 @@ class Redis(Part):
                 ),
             )
 
+    def redis_users(self) -> tuple[tuple[str, str, str], ...]:
+        """(name, password source, rules) of every ACL user of the Redis servers."""
+        lookup = f" {SENTINEL_CLIENT_COMMANDS}" if self.sentinel else ""
+        users = [("default", "none", DEFAULT_USER_RULES)]
+        users += [
+            (client, "shared", f"resetkeys ~{redis_key_prefix(client)}* resetchannels {SERVICE_COMMANDS}{lookup}")
+            for client in self.props.clients
+        ]
+        if self.sentinel:
+            users += [
+                (REDIS_REPLICATION_USER, "shared", f"resetkeys resetchannels {REPLICATION_COMMANDS}"),
+                # Sentinel announces itself to the other Sentinels on the servers' channels.
+                (REDIS_SENTINEL_USER, "shared", f"resetkeys allchannels {SENTINEL_COMMANDS}"),
+            ]
+        users += [
+            (EXPORTER_USER, "local", f"resetkeys resetchannels {EXPORTER_COMMANDS}"),
+            (ADMIN_USER, "local", f"resetkeys resetchannels {ADMIN_COMMANDS}"),
+        ]
+        return tuple(users)
+
+    def sentinel_users(self) -> tuple[tuple[str, str, str], ...]:
+        """(name, password source, rules) of every ACL user of the Sentinels: the Sentinels
+        themselves, and the services with the same user and password as on Redis."""
+        return (
+            ("default", "none", DEFAULT_USER_RULES),
+            (REDIS_SENTINEL_USER, "shared", "allchannels +@all"),
+            *((client, "shared", f"resetchannels {SENTINEL_LOOKUP_COMMANDS}") for client in self.props.clients),
+            (ADMIN_USER, "local", f"resetchannels {SENTINEL_ADMIN_COMMANDS}"),
+        )
+
     def _server_config(self) -> str:
         cache = self.env.cache
         max_memory = int(parse_quantity(cache.max_memory, "cache.max_memory", "memory"))
@@ -163,7 +415,7 @@ class Redis(Part):
             "bind * -::*",
             # Without a password (dev only) Redis must still accept other pods' connections;
             # network policies are what limit who may connect.
-            f"protected-mode {'yes' if cache.requires_auth else 'no'}",
+            f"protected-mode {'yes' if self.auth else 'no'}",
             "dir /data",
             f"databases {max(16, max(self.props.databases, default=0) + 1)}",
             f"maxmemory {max_memory}",
@@ -218,42 +470,64 @@ class Redis(Part):
                 spec=k8s.ServiceSpec(type="ClusterIP", selector=self.selector, ports=ports),
             )
 
+    def _script_env(self) -> list[k8s.EnvVar]:
+        """What configure.sh and reload.sh read."""
+        env = self.env
+        replicas = env.cache.replicas
+        values = {
+            "AUTH": "true" if self.auth else "false",
+            "SENTINEL": "true" if self.sentinel else "false",
+            "CONFIG_DIR": CONFIG_DIR,
+            "RUN_DIR": RUN_DIR,
+            "SECRETS_DIR": SECRETS_DIR,
+            "LOCAL_DIR": LOCAL_DIR,
+            "STATE_DIR": STATE_DIR,
+            "EXPORTER_PASSWORD_FILE": EXPORTER_PASSWORD_FILE,
+            "EXPORTER_USER": EXPORTER_USER,
+            "ADMIN_USER": ADMIN_USER,
+            "REPLICATION_USER": REDIS_REPLICATION_USER,
+            "SENTINEL_USER": REDIS_SENTINEL_USER,
+            "GRACE_SECONDS": str(grace_seconds(env)),
+            "RELOAD_SECONDS": str(RELOAD_SECONDS),
+            # Every five minutes, even without a change.
+            "RESYNC": str(300 // RELOAD_SECONDS),
+            "HEADLESS_DOMAIN": f"{HEADLESS}.{self.namespace}.svc",
+            "PEERS": " ".join(f"{REDIS}-{index}" for index in range(replicas)),
+            "FIRST_POD": f"{REDIS}-0",
+            "MASTER_NAME": REDIS_SENTINEL_MASTER,
+            "QUORUM": str(replicas // 2 + 1),
+            "REDIS_PORT": str(REDIS_PORT),
+            "SENTINEL_PORT": str(REDIS_SENTINEL_PORT),
+            "LAST_PRIMARY_FILE": LAST_PRIMARY_FILE,
+        }
+        return [k8s.EnvVar(name=name, value=value) for name, value in values.items()]
+
     def _statefulset(self) -> None:
         env, props = self.env, self.props
         cache = env.cache
         replicas = cache.replicas
-        headless_domain = f"{HEADLESS}.{self.namespace}.svc"
-        common_env = [
-            k8s.EnvVar(name="PASSWORD_FILE", value=PASSWORD_FILE),
-            k8s.EnvVar(name="SENTINEL", value="true" if self.sentinel else "false"),
-            k8s.EnvVar(name="HEADLESS_DOMAIN", value=headless_domain),
-            k8s.EnvVar(name="PEERS", value=" ".join(f"{REDIS}-{index}" for index in range(replicas))),
-            k8s.EnvVar(name="FIRST_POD", value=f"{REDIS}-0"),
-            k8s.EnvVar(name="MASTER_NAME", value=REDIS_SENTINEL_MASTER),
-            k8s.EnvVar(name="QUORUM", value=str(replicas // 2 + 1)),
-            k8s.EnvVar(name="REDIS_PORT", value=str(REDIS_PORT)),
-            k8s.EnvVar(name="SENTINEL_PORT", value=str(REDIS_SENTINEL_PORT)),
-            k8s.EnvVar(name="LAST_PRIMARY_FILE", value=LAST_PRIMARY_FILE),
-        ]
-        mounts = [
-            k8s.VolumeMount(name="run", mount_path="/run/redis"),
-            k8s.VolumeMount(name="config", mount_path="/config", read_only=True),
-        ]
-        if cache.requires_auth:
-            mounts.append(k8s.VolumeMount(name="credentials", mount_path="/run/secrets/redis", read_only=True))
+        script_env = self._script_env()
+        # The probes authenticate as the pod-local admin.
+        probe_env = [k8s.EnvVar(name="LOCAL_DIR", value=LOCAL_DIR), k8s.EnvVar(name="ADMIN_USER", value=ADMIN_USER)]
+        run = k8s.VolumeMount(name="run", mount_path=RUN_DIR)
+        config = k8s.VolumeMount(name="config", mount_path=CONFIG_DIR, read_only=True)
+        data = k8s.VolumeMount(name="data", mount_path="/data")
+        # Only the scripts that write the users read the Secret; Redis and Sentinel get hashes.
+        credentials = [k8s.VolumeMount(name="credentials", mount_path=SECRETS_DIR, read_only=True)] if self.auth else []
+        exporter_auth = k8s.VolumeMount(name="exporter-auth", mount_path=EXPORTER_DIR, read_only=True)
         sizes = cache.resources
         server = k8s.Container(
             name="redis",
             image=str(props.image),
             image_pull_policy="IfNotPresent",
-            command=["redis-server", "/run/redis/redis.conf"],
-            env=[k8s.EnvVar(name="PASSWORD_FILE", value=PASSWORD_FILE)],
+            command=["redis-server", f"{RUN_DIR}/redis.conf"],
+            env=probe_env,
             ports=[k8s.ContainerPort(name="redis", container_port=REDIS_PORT, protocol="TCP")],
             resources=resources(sizes),
             readiness_probe=_ping_probe(REDIS_PORT),
             liveness_probe=tcp_probe("redis", period=10),
             security_context=container_security_context(),
-            volume_mounts=[*mounts, k8s.VolumeMount(name="data", mount_path="/data")],
+            volume_mounts=[run, config, data],
         )
         containers = [server]
         if self.sentinel:
@@ -263,28 +537,34 @@ class Redis(Part):
                     image=str(props.image),
                     image_pull_policy="IfNotPresent",
                     # Sentinel rewrites its own file, so it lives in the writable /run/redis.
-                    command=["redis-server", "/run/redis/sentinel.conf", "--sentinel"],
-                    env=[
-                        k8s.EnvVar(name="PASSWORD_FILE", value=PASSWORD_FILE),
-                        k8s.EnvVar(name="LAST_PRIMARY_FILE", value=LAST_PRIMARY_FILE),
-                    ],
+                    command=["redis-server", f"{RUN_DIR}/sentinel.conf", "--sentinel"],
+                    env=[*probe_env, k8s.EnvVar(name="LAST_PRIMARY_FILE", value=LAST_PRIMARY_FILE)],
                     ports=[k8s.ContainerPort(name="sentinel", container_port=REDIS_SENTINEL_PORT, protocol="TCP")],
                     resources=resources(SIDECAR),
                     readiness_probe=_ping_probe(REDIS_SENTINEL_PORT),
                     liveness_probe=tcp_probe("sentinel", period=10),
                     security_context=container_security_context(),
-                    volume_mounts=[
-                        *mounts,
-                        k8s.VolumeMount(name="tmp", mount_path="/tmp"),
-                        k8s.VolumeMount(name="data", mount_path="/data"),
-                    ],
+                    volume_mounts=[run, config, k8s.VolumeMount(name="tmp", mount_path="/tmp"), data],
+                )
+            )
+        if self.auth:
+            containers.append(
+                k8s.Container(
+                    name="reload",
+                    image=str(props.image),
+                    image_pull_policy="IfNotPresent",
+                    command=["sh", f"{CONFIG_DIR}/reload.sh"],
+                    env=script_env,
+                    resources=resources(SIDECAR),
+                    liveness_probe=exec_probe(["sh", f"{CONFIG_DIR}/reload-probe.sh", "reload.alive", "2"], period=30),
+                    readiness_probe=exec_probe(["sh", f"{CONFIG_DIR}/reload-probe.sh", "reload.synced", "10"], period=10),
+                    security_context=container_security_context(),
+                    volume_mounts=[run, config, *credentials, data],
                 )
             )
         exporter_args = [f"--redis.addr=redis://localhost:{REDIS_PORT}", f"--web.listen-address=:{EXPORTER_PORT}"]
-        exporter_mounts = []
-        if cache.requires_auth:
-            exporter_args.append(f"--redis.password-file=/run/secrets/redis/{REDIS_EXPORTER_PASSWORDS}")
-            exporter_mounts.append(k8s.VolumeMount(name="credentials", mount_path="/run/secrets/redis", read_only=True))
+        if self.auth:
+            exporter_args += [f"--redis.user={EXPORTER_USER}", f"--redis.password-file={EXPORTER_PASSWORD_FILE}"]
         containers.append(
             k8s.Container(
                 name="exporter",
@@ -296,22 +576,25 @@ class Redis(Part):
                 readiness_probe=http_probe("/", "metrics", period=10),
                 liveness_probe=http_probe("/", "metrics", period=20),
                 security_context=container_security_context(),
-                volume_mounts=exporter_mounts or None,
+                volume_mounts=[exporter_auth] if self.auth else None,
             )
         )
-        # Passwords and the Sentinel's view of the cluster live in memory only.
+        # Passwords, hashes and the Sentinel's view of the cluster live in memory only.
         volumes = [
             empty_dir("run", "1Mi", in_memory=True),
             empty_dir("tmp", "16Mi"),
             config_map_volume("config", "redis-config", executable=True),
         ]
-        if cache.requires_auth:
-            volumes.append(secret_volume("credentials", REDIS_SECRET))
+        if self.auth:
+            volumes += [secret_volume("credentials", REDIS_SECRET), empty_dir("exporter-auth", "1Mi", in_memory=True)]
         claims = None
         if cache.storage is None:
             volumes.append(empty_dir("data", cache.max_memory))
         else:
             claims = [claim_template("data", cache.storage, self.labels)]
+        configure_mounts = [run, config, *credentials, data]
+        if self.auth:
+            configure_mounts.append(k8s.VolumeMount(name="exporter-auth", mount_path=EXPORTER_DIR))
         k8s.KubeStatefulSet(
             self,
             "statefulset",
@@ -335,11 +618,11 @@ class Redis(Part):
                                 name="configure",
                                 image=str(props.image),
                                 image_pull_policy="IfNotPresent",
-                                command=["sh", "/config/configure.sh"],
-                                env=common_env,
+                                command=["sh", f"{CONFIG_DIR}/configure.sh"],
+                                env=script_env,
                                 resources=resources(SIDECAR),
                                 security_context=container_security_context(),
-                                volume_mounts=[*mounts, k8s.VolumeMount(name="data", mount_path="/data")],
+                                volume_mounts=configure_mounts,
                             )
                         ],
                         containers=containers,
@@ -351,17 +634,22 @@ class Redis(Part):
         )
 
 
+def _users_file(users: tuple[tuple[str, str, str], ...]) -> str:
+    return "".join(f"{name} {source} {rules}\n" for name, source, rules in users)
+
+
 def _ping_probe(port: int) -> k8s.Probe:
     return exec_probe(["sh", "/config/ping.sh", str(port)], period=5, timeout=3)
 
 
 def redis_footprint(env: Environment) -> Footprint:
-    """Redis' pods: the server and its exporter, plus a sentinel in each pod in cluster mode."""
+    """Redis' pods: the server and its exporter, plus a sentinel in each pod in cluster mode
+    and the password reloader where Redis has users."""
     cache = env.cache
-    sentinel = (SIDECAR,) if _uses_sentinel(env) else ()
+    sidecars = (SIDECAR,) * (_uses_sentinel(env) + cache.requires_auth)
     storage = parse_quantity(cache.storage, "cache.storage", "memory") if cache.storage else 0
     claims = cache.replicas if cache.storage else 0
-    return Footprint(cache.replicas, (cache.resources, SIDECAR, *sentinel), storage * cache.replicas, claims)
+    return Footprint(cache.replicas, (cache.resources, SIDECAR, *sidecars), storage * cache.replicas, claims)
 
 
 def _uses_sentinel(env: Environment) -> bool:

@@ -48,6 +48,34 @@ def secret_keys(service: Service, env: Environment) -> tuple[str, ...]:
     return tuple(keys)
 
 
+def migration_user(schema: str) -> str:
+    """The MySQL user a service's migrations run as: its schema's structure too, where the
+    application's own user may only read and write data (mysql.py)."""
+    return f"{schema}_migrate"
+
+
+def migration_wiring(service: Service, env: Environment) -> Wiring:
+    """What a service's migration job (an Argo CD PreSync hook running the service's image, say)
+    is told: the application's database settings, but as the migration user, whose password is
+    the DATABASE_PASSWORD key of the `<service>-migrations` Secret, mounted where the
+    application mounts its own. The Deployment never mounts that Secret."""
+    assert service.database, f"{service.name} has no database"
+    settings = {
+        "DATABASE_HOST": mysql_host(env),
+        "DATABASE_PORT": str(MYSQL_PORT),
+        "DATABASE_NAME": service.schema,
+        "DATABASE_USER": migration_user(service.schema),
+        "DATABASE_SSL_MODE": "REQUIRED" if env.database.require_tls else "PREFERRED",
+        "DATABASE_PASSWORD_FILE": f"{SECRETS_MOUNT}/DATABASE_PASSWORD",
+    }
+    return Wiring(settings=dict(sorted(settings.items())), secret_keys=("DATABASE_PASSWORD",))
+
+
+def redis_key_prefix(user: str) -> str:
+    """The only keys a service's Redis user may touch start with this."""
+    return f"{user}:"
+
+
 def service_port(target: Service, port: str) -> int:
     """The port number of `target`'s Service for one of its named ports."""
     return SERVICE_HTTP_PORT if port == "http" else target.ports[port]
@@ -88,6 +116,11 @@ def wire(service: Service, env: Environment, catalog: Catalog) -> Wiring:
             settings.update({"REDIS_HOST": redis_host, "REDIS_PORT": str(redis_port)})
         for usage in service.redis:
             settings[f"REDIS_{usage.purpose.upper().replace('-', '_')}_DB"] = str(usage.database)
+        # The service's Redis user may touch only keys under its own prefix (redis.py); with
+        # Sentinel, the same user and password authenticate to the Sentinels too.
+        settings["REDIS_KEY_PREFIX"] = redis_key_prefix(service.name)
+        if env.cache.requires_auth:
+            settings["REDIS_USER"] = service.name
     if service.uses_rabbitmq:
         settings.update(
             {

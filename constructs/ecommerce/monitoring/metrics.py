@@ -75,6 +75,8 @@ EXPORTER_METRICS = (
         "kube_horizontalpodautoscaler_status_current_replicas", "gauge", ("horizontalpodautoscaler",), "kube-state-metrics", ""
     ),
     Metric("kube_horizontalpodautoscaler_spec_max_replicas", "gauge", ("horizontalpodautoscaler",), "kube-state-metrics", ""),
+    Metric("kube_job_status_completion_time", "gauge", ("job_name",), "kube-state-metrics", "When a Job succeeded (Unix time)"),
+    Metric("kube_cronjob_created", "gauge", ("cronjob",), "kube-state-metrics", "When a CronJob was created (Unix time)"),
     Metric("container_cpu_usage_seconds_total", "counter", ("pod", "container"), "cAdvisor (kubelet)", ""),
     Metric("container_memory_working_set_bytes", "gauge", ("pod", "container"), "cAdvisor (kubelet)", ""),
     Metric("container_network_receive_bytes_total", "counter", ("pod",), "cAdvisor (kubelet)", ""),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import backups
 from ..environments import Environment
 from ..project import REPOSITORY_URL
 
@@ -174,6 +175,7 @@ def alerts(env: Environment) -> tuple[Alert, ...]:
             "More replicas mean more connection pools: check the HPA, and raise max_connections in "
             "mysql.py if the load is legitimate.",
         ),
+        *_backup_alerts(env),
         Alert(
             "RabbitMQQueueBacklog",
             f'rabbitmq_detailed_queue_messages_ready{{{messaging}, queue!="shop.dead-letter"}} > 1000',
@@ -286,6 +288,43 @@ def alerts(env: Environment) -> tuple[Alert, ...]:
             "{{ $value | humanizePercentage }} of checkouts failed over 10 minutes.",
             "Break the failures down by reason on the Business dashboard: payment (provider), stock "
             "(products), error (orders' logs).",
+        ),
+    )
+
+
+def _backup_alerts(env: Environment) -> tuple[Alert, ...]:
+    """The newest successful dump is too old. The operator's backup CronJob only creates a
+    MySQLBackup object, and succeeds whether the dump does or not (its
+    kube_cronjob_status_last_successful_time would say nothing): the dump is the Job the
+    operator makes for that object, which kube-state-metrics gives a completion time only
+    when it succeeded. A schedule older than the limit without any successful Job fires too."""
+    backup = env.database.backup
+    if backup is None:
+        return ()
+    data = f'namespace="{env.data_namespace}"'
+    limit = backup.max_age_hours * 3600
+    dumps = f'kube_job_status_completion_time{{{data}, job_name=~"{backups.operator_job_pattern()}"}}'
+    schedule = f'kube_cronjob_created{{{data}, cronjob="{backups.operator_cronjob()}"}}'
+    bucket = backup.bucket
+    return (
+        Alert(
+            "MySQLBackupTooOld",
+            f"time() - max by (namespace) ({dumps}) > {limit}"
+            f" or (time() - max by (namespace) ({schedule}) > {limit} unless on (namespace) max by (namespace) ({dumps}))",
+            "15m",
+            "critical",
+            f"No MySQL dump has succeeded for more than {backup.max_age_hours} hours",
+            "The newest successful dump of MySQL (or the backup schedule, if none ever succeeded) is"
+            " {{ $value | humanizeDuration }} old.",
+            f"`kubectl -n {env.data_namespace} get mysqlbackups` lists the backups and their status; "
+            f"`kubectl -n {env.data_namespace} logs job/<name>` shows why one failed. Usual causes: the "
+            "`mysql-backup-storage` ExternalSecret (the writer's AWS credentials) not syncing, the bucket "
+            f"`{bucket.name}` refusing the writer (its bucket or KMS key policy), the `mysql-operator-jobs` "
+            "network policy or the S3 endpoint, or a cluster with no healthy member to dump. Once fixed, "
+            "take a dump now rather than wait for the schedule: create a MySQLBackup with "
+            f"`generateName: {backups.manual_backup_prefix()}`, `clusterName: mysql` and "
+            f"`backupProfileName: {backups.PROFILE}` (README, MySQL backups), and check that "
+            "`python3 constructs/ecommerce/dumps.py list` shows it complete.",
         ),
     )
 
