@@ -1,17 +1,21 @@
 """deploy / diff / verify / cleanup of an environment with kubectl, for people without Argo CD.
 
-The plans are plain data derived from dist/<env>, so their order, flags, readiness checks
-and pruning are unit-tested; `run` executes a plan, showing the output of its waits as it
-comes. None of this has run against a live cluster here (see README).
+The plans are plain data derived from dist/<env>, so their order, flags, readiness checks,
+prerequisites, service filter and pruning are unit-tested; `run` executes a plan, one line per
+step and a header per wave, showing the output of its waits as it comes. None of this has run
+against a live cluster here (see README).
 """
 
 from __future__ import annotations
 
 import base64
+import collections
 import contextlib
 import dataclasses
 import hashlib
+import json
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -21,9 +25,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Protocol
+from urllib.parse import urlparse
 
 import yaml
 
+from .catalog import CATALOG, Catalog, Service
+from .cluster_addons import ADD_ON_DEPLOYMENTS
+from .crd_sources import ROOT, local_names
 from .environments import Environment
 from .errors import ConfigError
 from .project import ADD_ON_COMPONENT
@@ -54,13 +62,48 @@ class Spelling:
     context: str
     confirm: str
     force: str
+    services: str
 
     def run(self, action: str, env: str, *options: str) -> str:
         return " ".join((self.command.format(action=action, env=env), *options))
 
 
-CLI = Spelling("python scripts/platformctl.py {action} {env}", "--context {}", "--confirm {}", "--force-conflicts")
-MAKE = Spelling("make {action} ENV={env}", "CONTEXT={}", "CONFIRM={}", "FORCE=1")
+CLI = Spelling(
+    "python scripts/platformctl.py {action} {env}", "--context {}", "--confirm {}", "--force-conflicts", "--services {}"
+)
+MAKE = Spelling("make {action} ENV={env}", "CONTEXT={}", "CONFIRM={}", "FORCE=1", "SERVICES={}")
+
+
+@dataclass(frozen=True)
+class Group:
+    """What a run of steps is about (a wave's file, the prerequisites): the runner heads it
+    with one line and ends it with its elapsed time."""
+
+    name: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class ClientAtLeast:
+    """Accepts `kubectl version --client -o json` output of this version or newer."""
+
+    version: tuple[int, int]
+    needs: str
+
+    def problem(self, output: str) -> str | None:
+        # kubectl may print a warning before its JSON (both streams are read together).
+        start, end = output.find("{"), output.rfind("}")
+        try:
+            client = json.loads(output[start : end + 1])["clientVersion"]
+        except (ValueError, KeyError, TypeError):
+            return "`kubectl version --client -o json` printed no client version"
+        match = re.match(r"v?(\d+)\.(\d+)", str(client.get("gitVersion", "")))
+        if match is None:
+            return f"unreadable kubectl version {client.get('gitVersion')!r}"
+        found = (int(match[1]), int(match[2]))
+        if found < self.version:
+            return f"kubectl {client['gitVersion']} is older than {self.version[0]}.{self.version[1]}, which {self.needs} needs"
+        return None
 
 
 @dataclass(frozen=True)
@@ -82,10 +125,19 @@ class Step:
     only_if: tuple[str, ...] = ()
     # What to do about a failure, in the words of the front end in use.
     hint: str = ""
+    group: Group | None = None
+    # Judges the command's whole output, beyond its exit code.
+    expect: ClientAtLeast | None = None
+    # Run when this (stopping) step fails, before the run stops: a rollout's undo.
+    undo: Step | None = None
 
     def shell(self) -> str:
         """The step as one shell line, for --dry-run."""
         command = shlex.join(self.args)
+        if self.undo is not None:
+            command = f"{command} || {{ {shlex.join(self.undo.args)}; false; }}"
+        if self.expect is not None:
+            command += f"  # kubectl {self.expect.version[0]}.{self.expect.version[1]} or newer"
         if self.env:
             command = " ".join(f"{name}={value}" for name, value in self.env) + " " + command
         if self.unless:
@@ -163,11 +215,6 @@ def readiness(obj: dict, context: str, timeout: str) -> Step | None:
     return Step(f"{kind} {target} is ready", _kubectl(context, *waits[kind]), check=True, stream=True)
 
 
-# HorizontalPodAutoscalers read CPU and memory from the resource metrics API, which
-# metrics-server serves; no add-on of ours installs it (most managed clusters ship it).
-METRICS_API = "v1beta1.metrics.k8s.io"
-
-
 def context_check(context: str, spelling: Spelling) -> Step:
     """First of every plan: without the context each later step would fail on its own."""
     return Step(
@@ -177,20 +224,275 @@ def context_check(context: str, spelling: Spelling) -> Step:
     )
 
 
-def prerequisites(folder: Path, context: str, check: bool) -> list[Step]:
-    """What the cluster must already offer for these manifests to work."""
-    objects = [obj for path in manifest_files(folder) for obj in objects_of(path)]
-    steps = []
+# The oldest kubectl with each option the plans pass it: a deploy asks for the newest of those it uses.
+KUBECTL_SINCE = (
+    ("--applyset=", (1, 27), "ApplySet pruning (--applyset, KEP-3659)"),
+    ("--for=jsonpath=", (1, 23), "waiting on a field (wait --for=jsonpath)"),
+    ("--server-side", (1, 22), "server-side apply"),
+)
+
+
+def kubectl_minimum(steps: Sequence[Step]) -> tuple[tuple[int, int], str]:
+    """The oldest kubectl that runs every step, and what needs it."""
+    used = [
+        (version, why)
+        for option, version, why in KUBECTL_SINCE
+        if any(arg.startswith(option) for step in steps for arg in step.args)
+    ]
+    return max(used, default=((1, 22), "server-side apply"))
+
+
+def kubectl_version_check(steps: Sequence[Step], group: Group) -> Step:
+    version, why = kubectl_minimum(steps)
+    wanted = f"{version[0]}.{version[1]}"
+    return Step(
+        f"kubectl {wanted} or newer is installed ({why})",
+        ("kubectl", "version", "--client", "-o", "json"),
+        expect=ClientAtLeast(version, why),
+        hint=f"install kubectl {wanted} or newer (https://kubernetes.io/docs/tasks/tools/)",
+        group=group,
+    )
+
+
+def reachable(context: str, group: Group) -> Step:
+    """The API server answers: otherwise every later check would fail, each with the same error."""
+    return Step(
+        f"the cluster of context {context} answers",
+        _kubectl(context, "version", "--request-timeout=20s"),
+        hint="check the cluster's address and your credentials (kubectl config view --minify)",
+        group=group,
+    )
+
+
+def pinned_crds() -> frozenset[str]:
+    """The names (<plural>.<group>) of the CRDs the constructs are generated from (cdk8s.yaml),
+    whose upstream files are named <group>_<plural>.yaml."""
+    config = yaml.safe_load((ROOT / "cdk8s.yaml").read_text())
+    names = set()
+    for entry in config["imports"]:
+        for local in local_names(urlparse(entry.split(":=", 1)[-1]).path):
+            group, _, plural = local.removesuffix(".yaml").partition("_")
+            names.add(f"{plural}.{group}")
+    return frozenset(names)
+
+
+def resource_of(kind: str) -> str:
+    """A kind's resource name, as kubectl guesses it (apimachinery's UnsafeGuessKindToResource)."""
+    lower = kind.lower()
+    if lower.endswith("s"):
+        return lower + "es"
+    if lower.endswith("y"):
+        return lower[:-1] + "ies"
+    return lower + "s"
+
+
+def _group_of(api_version: str) -> str:
+    return api_version.rpartition("/")[0]
+
+
+def crds_needed(objects: Sequence[dict]) -> list[str]:
+    """The CRDs that serve the custom kinds among `objects`."""
+    pinned = pinned_crds()
+    groups = {name.split(".", 1)[1] for name in pinned}
+    needed = set()
+    for obj in objects:
+        group = _group_of(obj["apiVersion"])
+        if group not in groups:
+            continue
+        name = f"{resource_of(obj['kind'])}.{group}"
+        if name not in pinned:
+            raise ConfigError(f"{obj['kind']} {obj['metadata']['name']}", f"no pinned CRD {name} in cdk8s.yaml")
+        needed.add(name)
+    return sorted(needed)
+
+
+# HorizontalPodAutoscalers read CPU and memory from the resource metrics API, which
+# metrics-server serves; no add-on of ours installs it (most managed clusters ship it).
+METRICS_API = "v1beta1.metrics.k8s.io"
+# What our objects name at cluster scope, and which kind of object refers to it where.
+CLUSTER_REFERENCES = (("ExternalSecret", ("spec", "secretStoreRef")), ("Certificate", ("spec", "issuerRef")))
+
+
+def _dig(obj: dict, path: tuple[str, ...]) -> dict:
+    for key in path:
+        obj = obj.get(key) or {}
+    return obj
+
+
+def referenced(objects: Sequence[dict]) -> list[dict]:
+    """The cluster-scoped stores and issuers that `objects` name and do not hold themselves."""
+    held = {(obj["kind"], obj["metadata"]["name"]) for obj in objects}
+    found = {}
+    for obj in objects:
+        for kind, path in CLUSTER_REFERENCES:
+            ref = _dig(obj, path) if obj["kind"] == kind else {}
+            if ref.get("kind", "").startswith("Cluster") and (ref["kind"], ref["name"]) not in held:
+                found[ref["kind"], ref["name"]] = {"kind": ref["kind"], "metadata": {"name": ref["name"]}}
+    return [found[key] for key in sorted(found)]
+
+
+def _pod_spec(obj: dict) -> dict:
+    spec = obj.get("spec") or {}
+    if obj["kind"] == "CronJob":
+        spec = (spec.get("jobTemplate") or {}).get("spec") or {}
+    return (spec.get("template") or {}).get("spec") or {}
+
+
+def _secrets_read(node: object, key: str = "") -> set[str]:
+    """The Secrets a pod spec needs (env, envFrom, volumes, projected sources; not optional ones)."""
+    found: set[str] = set()
+    if isinstance(node, dict):
+        if not node.get("optional"):
+            if key in ("secretRef", "secretKeyRef") and "name" in node:
+                found.add(node["name"])
+            if "secretName" in node and key == "secret":
+                found.add(node["secretName"])
+        for child_key, child in node.items():
+            found |= _secrets_read(child, child_key)
+    elif isinstance(node, list):
+        for item in node:
+            found |= _secrets_read(item, key)
+    return found
+
+
+def _secret_made(obj: dict) -> str | None:
+    """The Secret an object is or makes (External Secrets' target, cert-manager's secretName)."""
+    kind, spec = obj["kind"], obj.get("spec") or {}
+    if kind == "Secret":
+        return obj["metadata"]["name"]
+    if kind == "ExternalSecret":
+        return (spec.get("target") or {}).get("name") or obj["metadata"]["name"]
+    if kind == "Certificate":
+        return spec.get("secretName")
+    return None
+
+
+def secrets_not_brought(objects: Sequence[dict]) -> list[tuple[str, str]]:
+    """(namespace, name) of each Secret the pods of `objects` read that none of `objects` makes."""
+    made = {(obj["metadata"].get("namespace", ""), name) for obj in objects if (name := _secret_made(obj))}
+    read = {
+        (obj["metadata"].get("namespace", ""), name)
+        for obj in objects
+        for name in _secrets_read(_pod_spec(obj))
+        if obj["kind"] != "Secret"
+    }
+    return sorted(read - made)
+
+
+def prerequisites(env: Environment, objects: Sequence[dict], context: str, group: Group | None = None) -> list[Step]:
+    """What the cluster must already offer for `objects` to work, each a check of its own: the
+    CRDs of their kinds established, the add-ons' Deployments available, the metrics API for
+    autoscalers, and the cluster-scoped stores and issuers they name but do not bring."""
+    # Imported here: the add-on and credentials models load the cdk8s libraries, which the
+    # deploy workflow's verify and argocd-plan (PyYAML only) neither have nor need.
+    from .addons import add_ons
+
+    steps = [
+        Step(
+            f"CRD {name} is established",
+            _kubectl(context, "wait", f"crd/{name}", "--for=condition=Established", "--timeout=30s"),
+            check=True,
+            hint="install the add-ons first (docs/operators.md)",
+            group=group,
+        )
+        for name in crds_needed(objects)
+    ]
+    for add_on in add_ons(env):
+        deployments = ADD_ON_DEPLOYMENTS.get(add_on.name, ())
+        if deployments:
+            steps.append(
+                Step(
+                    f"add-on {add_on.name} runs (Deployment {', '.join(deployments)} in {add_on.namespace})",
+                    _kubectl(
+                        context,
+                        "wait",
+                        *(f"deployment/{name}" for name in deployments),
+                        "-n",
+                        add_on.namespace,
+                        "--for=condition=Available",
+                        "--timeout=30s",
+                    ),
+                    check=True,
+                    hint="install it as docs/operators.md says",
+                    group=group,
+                )
+            )
     if any(obj["kind"] == "HorizontalPodAutoscaler" for obj in objects):
         steps.append(
             Step(
                 f"the resource metrics API ({METRICS_API}, metrics-server) is available for the autoscalers",
                 _kubectl(context, "wait", f"apiservice/{METRICS_API}", "--for=condition=Available", "--timeout=60s"),
-                check,
-                stream=True,
+                check=True,
+                group=group,
             )
         )
+    for obj in referenced(objects):
+        step = readiness(obj, context, "30s")
+        if step is not None:
+            steps.append(dataclasses.replace(step, stream=False, group=group, hint="deploy the whole environment first"))
+    steps.extend(
+        Step(
+            f"Secret {namespace}/{name} exists",
+            _kubectl(context, "get", "secret", name, "-n", namespace, "-o", "name"),
+            check=True,
+            hint="no object applied here makes it: deploy the whole environment, or create it (dev: make dev-secrets)",
+            group=group,
+        )
+        for namespace, name in secrets_not_brought(objects)
+    )
     return steps
+
+
+SERVICE_LABEL = "app.kubernetes.io/name"
+
+
+def select_services(names: Sequence[str], spelling: Spelling = CLI, catalog: Catalog = CATALOG) -> tuple[Service, ...]:
+    unknown = [name for name in names if name not in catalog.names]
+    if unknown:
+        raise ConfigError(
+            spelling.services.format(",".join(names)),
+            f"no service {', '.join(unknown)}; the services are {', '.join(catalog.names)}",
+        )
+    return tuple(catalog.get(name) for name in dict.fromkeys(names))
+
+
+def service_filter(env: Environment, services: Sequence[Service], catalog: Catalog = CATALOG) -> Callable[[dict], bool]:
+    """Whether an object is one of these services' own: labelled with one's name, or a Secret
+    (or the ExternalSecret making it) that the credentials model makes for one of them."""
+    from .credentials import rabbitmq_user_secret, secret_specs  # see prerequisites
+
+    names = {service.name for service in services}
+    rabbitmq_users = {rabbitmq_user_secret(service) for service in services}
+    secrets = {
+        (spec.namespace, spec.name) for spec in secret_specs(env, catalog) if spec.owner in names or spec.name in rabbitmq_users
+    }
+
+    def owned(obj: dict) -> bool:
+        meta = obj["metadata"]
+        if meta.get("labels", {}).get(SERVICE_LABEL) in names:
+            return True
+        return obj["kind"] in ("ExternalSecret", "Secret") and (meta.get("namespace", ""), meta["name"]) in secrets
+
+    return owned
+
+
+def partial_note(services: Sequence[Service], spelling: Spelling) -> str:
+    shown = ",".join(service.name for service in services)
+    return (
+        f"{spelling.services.format(shown)}: only these services' own objects; nothing is pruned "
+        "(only a deploy of the whole environment prunes what left dist/)"
+    )
+
+
+def _waves(folder: Path, owned: Callable[[dict], bool] | None) -> list[tuple[Path, list[dict], Group]]:
+    waves = []
+    for path in manifest_files(folder):
+        objects = [obj for obj in objects_of(path) if owned is None or owned(obj)]
+        if objects:
+            kinds = collections.Counter(obj["kind"] for obj in objects)
+            detail = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items()))
+            waves.append((path, objects, Group(path.name.removesuffix(".k8s.yaml"), detail)))
+    return waves
 
 
 def applyset_name(env: Environment) -> str:
@@ -264,76 +566,116 @@ def _conflict_hint(force: bool, spelling: Spelling) -> str:
     )
 
 
+def _rollback(obj: dict, context: str) -> Step | None:
+    """How to undo a Deployment's rollout that never became healthy."""
+    kind, name, namespace = _ref(obj)
+    if kind != "Deployment":
+        return None
+    return Step(
+        f"Deployment {namespace}/{name} back to its previous revision (kubectl rollout undo)",
+        _kubectl(context, "rollout", "undo", f"deployment/{name}", "-n", namespace),
+    )
+
+
 def deploy_plan(
-    env: Environment, folder: Path, context: str | None = None, force: bool = False, spelling: Spelling = CLI
+    env: Environment,
+    folder: Path,
+    context: str | None = None,
+    force: bool = False,
+    spelling: Spelling = CLI,
+    services: Sequence[str] = (),
 ) -> list[Step]:
-    """Apply each wave's file in order, server-side, waiting for it to work before the next; then
-    prune, through the environment's ApplySet, what is no longer in the folder."""
+    """Check what the cluster must offer, then apply each wave's file in order, server-side,
+    waiting for it to work before the next (a Deployment that does not is rolled back); then
+    prune, through the environment's ApplySet, what is no longer in the folder.
+
+    With `services`, only those services' own objects are applied, and nothing is pruned: the
+    ApplySet's pruning deletes every member missing from what it is given."""
     context = context or env.target_cluster.name
-    files = manifest_files(folder)
+    chosen = select_services(services, spelling) if services else ()
+    waves = _waves(folder, service_filter(env, chosen) if chosen else None)
     name = applyset_name(env)
     set_id = applyset_id(name)
     hint = _conflict_hint(force, spelling)
-    parent_exists = _kubectl(context, "get", f"{APPLYSET_RESOURCE}/{name}", "-o", "name")
-    steps = [
-        context_check(context, spelling),
-        *prerequisites(folder, context, check=False),
-        Step(
-            f"the ApplySet parent type {APPLYSET_RESOURCE} is installed",
-            _kubectl(context, *_apply(force), "-f", "-"),
-            stdin=yaml.safe_dump(applyset_crd(), sort_keys=False),
-            stdin_note=f"CustomResourceDefinition {APPLYSET_RESOURCE}",
-            hint=hint,
-        ),
-        Step(
-            f"{APPLYSET_RESOURCE} is established",
-            _kubectl(context, "wait", f"crd/{APPLYSET_RESOURCE}", "--for=condition=Established", "--timeout=60s"),
-            stream=True,
-        ),
-        Step(
-            f"the ApplySet {name} exists",
-            _kubectl(context, "apply", "--server-side", f"--field-manager={APPLYSET_MANAGER}", "-f", "-"),
-            stdin=yaml.safe_dump(applyset_parent(name), sort_keys=False),
-            stdin_note=f"{APPLYSET_KIND} {name}, an empty set",
-            unless=parent_exists,
-        ),
-    ]
-    for path in files:
-        objects = objects_of(path)
+    checks = Group("prerequisites")
+    actions: list[Step] = []
+    if not chosen:
+        parent_exists = _kubectl(context, "get", f"{APPLYSET_RESOURCE}/{name}", "-o", "name")
+        applyset = Group("ApplySet", f"{APPLYSET_RESOURCE}/{name}")
+        actions += [
+            Step(
+                f"the ApplySet parent type {APPLYSET_RESOURCE} is installed",
+                _kubectl(context, *_apply(force), "-f", "-"),
+                stdin=yaml.safe_dump(applyset_crd(), sort_keys=False),
+                stdin_note=f"CustomResourceDefinition {APPLYSET_RESOURCE}",
+                hint=hint,
+                group=applyset,
+            ),
+            Step(
+                f"{APPLYSET_RESOURCE} is established",
+                _kubectl(context, "wait", f"crd/{APPLYSET_RESOURCE}", "--for=condition=Established", "--timeout=60s"),
+                stream=True,
+                group=applyset,
+            ),
+            Step(
+                f"the ApplySet {name} exists",
+                _kubectl(context, "apply", "--server-side", f"--field-manager={APPLYSET_MANAGER}", "-f", "-"),
+                stdin=yaml.safe_dump(applyset_parent(name), sort_keys=False),
+                stdin_note=f"{APPLYSET_KIND} {name}, an empty set",
+                unless=parent_exists,
+                group=applyset,
+            ),
+        ]
+    for path, objects, group in waves:
         for obj in objects:
             kind, job, namespace = _ref(obj)
             if kind == "Job":
-                steps.append(
+                actions.append(
                     Step(
                         f"replace Job {namespace}/{job}",
                         _kubectl(context, "delete", "job", job, "-n", namespace, "--ignore-not-found", "--wait=true"),
+                        group=group,
                     )
                 )
-        steps.append(
+        # A partial deploy applies its objects as members of the set too, so that it never
+        # takes them out of it (server-side apply drops a label its field manager stops sending).
+        actions.append(
             Step(
-                f"apply {path.name}",
+                f"apply {path.name}" + (f" ({', '.join(s.name for s in chosen)} only)" if chosen else ""),
                 _kubectl(context, *_apply(force), "-f", "-"),
                 stream=True,
                 stdin=labelled(objects, set_id),
-                stdin_note=f"{path}, each object labelled {PART_OF}={set_id}",
+                stdin_note=f"{path}{' (the chosen services only)' if chosen else ''}, each object labelled {PART_OF}={set_id}",
                 hint=hint,
+                group=group,
             )
         )
         # A wave that does not work stops the deploy: the next one depends on it, and nothing
         # may be pruned after a failure.
-        steps.extend(
-            dataclasses.replace(step, check=False) for obj in objects if (step := readiness(obj, context, "15m")) is not None
+        actions.extend(
+            dataclasses.replace(step, check=False, group=group, undo=_rollback(obj, context))
+            for obj in objects
+            if (step := readiness(obj, context, "15m")) is not None
         )
-    steps.append(
-        Step(
-            f"prune what left {folder.name}/ (ApplySet {name})",
-            _kubectl(context, *_apply(force), f"--applyset={APPLYSET_RESOURCE}/{name}", "--prune", "-f", str(folder)),
-            stream=True,
-            env=APPLYSET_ENV,
-            hint=hint,
+    if not chosen:
+        actions.append(
+            Step(
+                f"prune what left {folder.name}/ (ApplySet {name})",
+                _kubectl(context, *_apply(force), f"--applyset={APPLYSET_RESOURCE}/{name}", "--prune", "-f", str(folder)),
+                stream=True,
+                env=APPLYSET_ENV,
+                hint=hint,
+                group=Group("prune", f"ApplySet {name}"),
+            )
         )
-    )
-    return steps
+    # kubectl itself first: without it, the context check would fail with a misleading hint.
+    return [
+        kubectl_version_check(actions, checks),
+        dataclasses.replace(context_check(context, spelling), group=checks),
+        reachable(context, checks),
+        *prerequisites(env, [obj for _, objects, _ in waves for obj in objects], context, checks),
+        *actions,
+    ]
 
 
 def diff_plan(
@@ -356,12 +698,28 @@ def diff_plan(
     ]
 
 
-def verify_plan(env: Environment, folder: Path, context: str | None = None, spelling: Spelling = CLI) -> list[Step]:
-    """Check, without changing anything, that everything that should be ready is."""
+def verify_plan(
+    env: Environment, folder: Path, context: str | None = None, spelling: Spelling = CLI, services: Sequence[str] = ()
+) -> list[Step]:
+    """Check, without changing anything, that everything that should be ready is (of the chosen
+    services only, with `services`)."""
     context = context or env.target_cluster.name
-    steps = [context_check(context, spelling), *prerequisites(folder, context, check=True)]
-    for path in manifest_files(folder):
-        steps.extend(step for obj in objects_of(path) if (step := readiness(obj, context, "60s")) is not None)
+    chosen = select_services(services, spelling) if services else ()
+    waves = _waves(folder, service_filter(env, chosen) if chosen else None)
+    steps = [context_check(context, spelling)]
+    if any(obj["kind"] == "HorizontalPodAutoscaler" for _, objects, _ in waves for obj in objects):
+        steps.append(
+            Step(
+                f"the resource metrics API ({METRICS_API}, metrics-server) is available for the autoscalers",
+                _kubectl(context, "wait", f"apiservice/{METRICS_API}", "--for=condition=Available", "--timeout=60s"),
+                check=True,
+                stream=True,
+            )
+        )
+    for _, objects, group in waves:
+        steps.extend(
+            dataclasses.replace(step, group=group) for obj in objects if (step := readiness(obj, context, "60s")) is not None
+        )
     return steps
 
 
@@ -449,8 +807,11 @@ class _Output:
     line as it comes, and a line of its own after each `heartbeat` seconds of silence (kubectl
     wait prints nothing until it is done)."""
 
-    def __init__(self, stream: bool, heartbeat: float) -> None:
+    def __init__(self, stream: bool, heartbeat: float, keep: bool = False) -> None:
         self.last = ""
+        # Every line, for a step whose whole output is judged.
+        self.keep = keep
+        self.lines: list[str] = []
         self.stream = stream
         self.heartbeat = heartbeat
         self.started = self.heard = time.monotonic()
@@ -462,6 +823,8 @@ class _Output:
             self.heard = time.monotonic()
             if line.strip():
                 self.last = line.strip()
+            if self.keep:
+                self.lines.append(line)
             if self.stream:
                 print(f"      {line}", flush=True)
 
@@ -482,36 +845,103 @@ class _Output:
                     self.heard = now
 
 
-def run(steps: Sequence[Step], run_command: Execute = execute, heartbeat: float = 30.0) -> int:
-    """Runs the steps, reporting each; stops at the first failed action, reports every failed check.
+# SGR codes of each status word, shown only on a terminal.
+_COLOURS = {"ok": "32", "FAIL": "1;31", "STOP": "1;31", "UNDO": "1;33", "...": "36", "skip": "2", "==": "1"}
+
+
+def colour_wanted(stream: IO[str], tty: bool | None = None) -> bool:
+    """Colour on a terminal (`tty` overrides what the stream says), never with NO_COLOR set
+    (https://no-color.org) or on a dumb terminal."""
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return stream.isatty() if tty is None else tty
+
+
+def _elapsed(seconds: float) -> str:
+    if seconds < 60:
+        return f"{seconds:.1f}s"
+    minutes, seconds = divmod(round(seconds), 60)
+    return f"{minutes}m{seconds:02d}s"
+
+
+class _Report:
+    """One line per event, its status word coloured when the stream is a terminal."""
+
+    def __init__(self, tty: bool | None) -> None:
+        self.tty = tty
+        self.group: Group | None = None
+        self.group_started = 0.0
+
+    def __call__(self, status: str, text: str, error: bool = False) -> None:
+        stream = sys.stderr if error else sys.stdout
+        word = status.ljust(5)
+        if colour_wanted(stream, self.tty):
+            word = f"\033[{_COLOURS[status]}m{status}\033[0m" + " " * (5 - len(status))
+        print(f"{word} {text}", file=stream, flush=True)
+
+    def enter(self, group: Group | None) -> None:
+        if group == self.group:
+            return
+        self.leave()
+        self.group, self.group_started = group, time.monotonic()
+        if group is not None:
+            self("==", f"{group.name}: {group.detail}" if group.detail else group.name)
+
+    def leave(self, stopped: bool = False) -> None:
+        if self.group is not None:
+            took = _elapsed(time.monotonic() - self.group_started)
+            self("==", f"{self.group.name} {'stopped after' if stopped else 'done in'} {took}", error=stopped)
+        self.group = None
+
+
+def run(steps: Sequence[Step], run_command: Execute = execute, heartbeat: float = 30.0, tty: bool | None = None) -> int:
+    """Runs the steps, reporting each; stops at the first failed action, reports every failed
+    check, and runs no action after a failed check (prerequisites are all reported, then the
+    deploy stops before it changes anything). A failed step's `undo` runs before the stop.
 
     The output of a streamed step (a wait, an apply) is shown as it comes, indented under it.
     """
+    report = _Report(tty)
     failures = 0
     for step in steps:
+        if failures and not step.check:
+            report.leave(stopped=True)
+            report("STOP", f"{failures} check{'s' if failures > 1 else ''} failed: stopped before {step.description}", error=True)
+            return 1
+        report.enter(step.group)
         if step.unless and _quiet(run_command, step.unless) == 0:
-            print(f"ok    {step.description} (already)", flush=True)
+            report("ok", f"{step.description} (already)")
             continue
         if step.only_if and _quiet(run_command, step.only_if) != 0:
-            print(f"skip  {step.description} (nothing there)", flush=True)
+            report("skip", f"{step.description} (nothing there)")
             continue
         if step.stream:
-            print(f"...   {step.description}", flush=True)
+            report("...", step.description)
         try:
-            with _Output(step.stream, heartbeat) as output:
+            with _Output(step.stream, heartbeat, keep=step.expect is not None) as output:
                 code = run_command(step.args, env=dict(step.env), stdin=step.stdin, on_line=output.line)
         except KeyboardInterrupt:
-            print(f"STOP  {step.description}: interrupted", file=sys.stderr, flush=True)
+            report("STOP", f"{step.description}: interrupted", error=True)
             return 130
-        if code in step.ok_codes:
-            print(f"ok    {step.description}", flush=True)
+        problem = step.expect.problem("\n".join(output.lines)) if step.expect is not None and code in step.ok_codes else None
+        if code in step.ok_codes and problem is None:
+            report("ok", step.description)
             continue
-        print(f"FAIL  {step.description}: {output.last or f'exit {code}'}", file=sys.stderr, flush=True)
+        report("FAIL", f"{step.description}: {problem or output.last or f'exit {code}'}", error=True)
         if step.hint:
             print(f"      {step.hint}", file=sys.stderr, flush=True)
         failures += 1
         if not step.check:
+            if step.undo is not None:
+                undo = _Output(False, heartbeat)
+                undone = run_command(step.undo.args, env={}, stdin=None, on_line=undo.line)
+                if undone == 0:
+                    report("UNDO", f"rolled {step.undo.description}", error=True)
+                else:
+                    report("FAIL", f"could not roll {step.undo.description}: {undo.last or f'exit {undone}'}", error=True)
+            report.leave(stopped=True)
             return 1
+    report.leave(stopped=bool(failures))
     if failures:
         print(f"{failures} of {len(steps)} checks failed", file=sys.stderr)
     return 1 if failures else 0
