@@ -203,3 +203,23 @@ def test_bad_props_are_refused(settings, secret_keys, message):
     image = parse_image("ghcr.io/e/orders:1", "test")
     with pytest.raises(ConfigError, match=message):
         MicroserviceProps(CATALOG.get("orders"), image, settings, secret_keys)
+
+
+@pytest.mark.parametrize("env", ENVS, ids=lambda e: e.name)
+def test_clients_of_a_tls_data_store_get_the_internal_ca_certificate_only(env):
+    from pathlib import PurePosixPath
+
+    from ecommerce.endpoints import CA_SECRET
+
+    objects = synth(env, "orders")
+    ca_file = PurePosixPath(wire(CATALOG.get("orders"), env, CATALOG).settings["RABBITMQ_CA_FILE"])
+    mounts = {m["name"]: m for m in container(objects)["volumeMounts"]}
+    volumes = {v["name"]: v for v in pod(objects)["volumes"]}
+    (name,) = [n for n, m in mounts.items() if m["mountPath"] == str(ca_file.parent)]
+    assert mounts[name]["readOnly"] is True
+    # The CA certificate alone: the same Secret's key pair never reaches the pod.
+    assert volumes[name]["secret"]["secretName"] == CA_SECRET
+    assert volumes[name]["secret"]["items"] == [{"key": ca_file.name, "path": ca_file.name}]
+    # A service wired to no TLS data store mounts nothing of the CA.
+    plain = synth(env, "addresses")
+    assert CA_SECRET not in {v.get("secret", {}).get("secretName") for v in pod(plain)["volumes"]}

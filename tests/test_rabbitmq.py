@@ -119,3 +119,53 @@ def test_a_disruption_budget_keeps_the_quorum_through_node_drains(env, budget):
         if s["metadata"]["namespace"] == "e-commerce-messaging"
     ]
     assert pods and all(selector.items() <= labels.items() for labels in pods), "selects the operator's pods"
+
+
+@pytest.mark.parametrize("env", [DEV, STAGING, PROD], ids=["dev", "staging", "prod"])
+def test_amqps_with_a_certificate_of_the_internal_ca_that_the_wired_host_verifies(env, tmp_path):
+    from ecommerce.internal_tls import ca_issuer
+    from ecommerce.wiring import wire
+
+    from .test_internal_tls import handshake
+
+    objects = build(env)
+    tls = one(objects, "RabbitmqCluster")["spec"]["tls"]
+    certificate = one(objects, "Certificate", tls["secretName"])
+    assert certificate["metadata"]["namespace"] == env.messaging_namespace
+    assert tls["caSecretName"] == certificate["spec"]["secretName"] == tls["secretName"]
+    assert certificate["spec"]["issuerRef"]["name"] == ca_issuer(env)
+    # The operator opens AMQPS on the port the services are wired to.
+    settings = wire(CATALOG.get("orders"), env, CATALOG).settings
+    server = one(operator_objects(objects), "StatefulSet")["spec"]["template"]["spec"]["containers"][0]
+    assert {"name": "amqps", "containerPort": int(settings["RABBITMQ_PORT"])}.items() <= {
+        k: v for port in server["ports"] if port["name"] == "amqps" for k, v in port.items()
+    }.items()
+    assert settings["RABBITMQ_TLS"] == "true" and settings["RABBITMQ_SCHEME"] == "amqps"
+    # A client that verifies the certificate against the CA, as the wired host name: accepted.
+    assert handshake(tmp_path, certificate["spec"], settings["RABBITMQ_HOST"]) == "ok"
+
+
+def test_a_host_the_certificate_does_not_name_is_refused(tmp_path):
+    import ssl
+
+    from .test_internal_tls import handshake
+
+    certificate = one(build(PROD), "Certificate", "rabbitmq-tls")
+    with pytest.raises(ssl.SSLCertVerificationError):
+        handshake(tmp_path, certificate["spec"], "rabbitmq.elsewhere.svc")
+
+
+def test_the_topology_operator_reaches_the_management_api_over_plain_http_it_can_verify():
+    """With spec.tls set, the operator would speak HTTPS to the management API (cluster_reference.go:
+    TLSEnabled() && !connectUsingHTTP) and fail to verify the internal CA; the plain port is
+    inside the cluster and its network policy admits the operators only."""
+    from ecommerce.addons import ADD_ONS
+
+    from .platform.addons import render_addon
+
+    (add_on,) = [a for a in ADD_ONS if a.name == "rabbitmq-messaging-topology-operator"]
+    objects = render_addon(add_on, PROD)
+    (deployment,) = [o for o in objects if o["kind"] == "Deployment"]
+    (manager,) = [c for c in deployment["spec"]["template"]["spec"]["containers"] if c["name"] == "manager"]
+    assert {"name": "CONNECT_USING_PLAIN_HTTP", "value": "true"} in manager["env"]
+    assert one(build(PROD), "RabbitmqCluster")["spec"]["tls"].get("disableNonTLSListeners") is not True

@@ -15,6 +15,8 @@ REDIS_SENTINEL_PORT = 26379
 REDIS_SENTINEL_MASTER = "shop"
 RABBITMQ = "rabbitmq"
 AMQP_PORT = 5672
+# AMQP over TLS, the port the services use.
+AMQPS_PORT = 5671
 RABBITMQ_VHOST = "e-commerce"
 EVENTS_EXCHANGE = "shop.events"
 DEAD_LETTER_EXCHANGE = "shop.dead-letter"
@@ -41,3 +43,11 @@ def redis_endpoint(env: Environment) -> tuple[str, int]:
 
 def rabbitmq_host(env: Environment) -> str:
     return host(RABBITMQ, env.messaging_namespace)
+
+
+# The internal CA's certificate (internal_tls.py), mounted into every client that verifies a
+# server the CA signed.
+CA_SECRET = "internal-ca"
+CA_KEY = "ca.crt"
+CA_MOUNT = "/run/secrets/internal-ca"
+CA_FILE = f"{CA_MOUNT}/{CA_KEY}"

@@ -14,6 +14,7 @@ from cdk8s_plus_27 import k8s
 from constructs import Construct
 
 from .catalog import Service
+from .endpoints import CA_FILE, CA_KEY, CA_MOUNT, CA_SECRET
 from .environments import Environment
 from .errors import ConfigError, require
 from .images import ImageRef
@@ -155,6 +156,8 @@ class Microservice(Part):
         mounts = [k8s.VolumeMount(name=name, mount_path=path) for name, (path, _) in WRITABLE_PATHS.items()]
         if props.secret_keys:
             mounts.append(k8s.VolumeMount(name="secrets", mount_path=SECRETS_MOUNT, read_only=True))
+        if _trusts_internal_ca(props):
+            mounts.append(k8s.VolumeMount(name="internal-ca", mount_path=CA_MOUNT, read_only=True))
         return k8s.Container(
             name=CONTAINER,
             image=str(props.image),
@@ -189,6 +192,16 @@ class Microservice(Part):
                         secret_name=props.service.secret_name,
                         default_mode=0o440,
                         items=[k8s.KeyToPath(key=key, path=key) for key in props.secret_keys],
+                    ),
+                )
+            )
+        if _trusts_internal_ca(props):
+            # The CA certificate only: the same Secret holds a key pair nobody here uses.
+            volumes.append(
+                k8s.Volume(
+                    name="internal-ca",
+                    secret=k8s.SecretVolumeSource(
+                        secret_name=CA_SECRET, default_mode=0o444, items=[k8s.KeyToPath(key=CA_KEY, path=CA_KEY)]
                     ),
                 )
             )
@@ -265,3 +278,8 @@ def microservice_footprint(env: Environment) -> Footprint:
     """A service's pods at their most: every replica the environment allows, plus one rollout surge."""
     most = env.autoscaling.max_replicas if env.autoscaling is not None else env.replicas
     return Footprint(most + 1, (env.resources,))
+
+
+def _trusts_internal_ca(props: MicroserviceProps) -> bool:
+    """Whether the wiring points the service at the internal CA's certificate (a TLS data store)."""
+    return CA_FILE in props.settings.values()

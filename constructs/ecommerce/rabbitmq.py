@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any, TypedDict
 
 from cdk8s_plus_27 import k8s
 from constructs import Construct
@@ -37,6 +38,7 @@ from .endpoints import DEAD_LETTER_EXCHANGE, DEAD_LETTER_QUEUE, EVENTS_EXCHANGE,
 from .environments import Environment
 from .errors import require
 from .images import ImageRef
+from .internal_tls import certificate, service_dns_names
 from .meta import Part, int_or_string, labels
 
 # A message redelivered this many times goes to the dead-letter queue instead of looping.
@@ -48,8 +50,20 @@ disk_free_limit.relative = 1.5
 collect_statistics_interval = 10000
 """
 NOTHING = "^$"
+# The server's certificate from the internal CA, with the CA's certificate as `ca.crt`.
+TLS_CERTIFICATE = "rabbitmq-tls"
 # The operator labels the pods of a cluster with its name.
 OPERATOR_POD_LABELS = {"app.kubernetes.io/name": RABBITMQ}
+
+
+class _HardenedContainer(TypedDict):
+    """One container's restricted security context, the same for the override's two container
+    classes (generated separately, though they take the same fields)."""
+
+    allow_privilege_escalation: bool
+    run_as_non_root: bool
+    capabilities: dict[str, Any]
+    seccomp_profile: dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -82,6 +96,7 @@ class RabbitMq(Part):
         self.namespace = env.messaging_namespace
         self.labels = labels(env, RABBITMQ, "messaging", props.image.tag)
         self.topology_labels = labels(env, RABBITMQ, "messaging-topology")
+        self._certificate()
         self._cluster()
         if env.messaging.replicas > 1:
             self._disruption_budget()
@@ -110,6 +125,10 @@ class RabbitMq(Part):
             # Management UI and the Prometheus endpoint are always on (the operator's required plugins).
             rabbitmq=clusters.RabbitmqClusterSpecRabbitmq(additional_config=SERVER_CONFIG),
             service=clusters.RabbitmqClusterSpecService(type=clusters.RabbitmqClusterSpecServiceType.CLUSTER_IP),
+            # AMQPS on 5671 for the services (network.py admits them there only). The plain
+            # listeners stay for the Topology Operator, whose HTTPS client would not trust the
+            # internal CA (it runs with CONNECT_USING_PLAIN_HTTP), and for Prometheus (15692).
+            tls=clusters.RabbitmqClusterSpecTls(secret_name=TLS_CERTIFICATE, ca_secret_name=TLS_CERTIFICATE),
             affinity=self._anti_affinity() if env.spread_across_zones else None,
             override=self._restricted_pods(),
         )
@@ -119,6 +138,12 @@ class RabbitMq(Part):
             metadata=self.cr_meta(RABBITMQ, self.labels, self.namespace),
             spec=spec,
         )
+
+    def _certificate(self) -> None:
+        """The Service's names and each node's (cluster peers reach each other by pod name)."""
+        names = service_dns_names(RABBITMQ, self.namespace)
+        nodes = f"*.{RABBITMQ}-nodes.{self.namespace}.svc"
+        certificate(self, self.env, "tls", TLS_CERTIFICATE, self.namespace, dns_names=(*names, nodes))
 
     def _disruption_budget(self) -> None:
         """The operator creates none: without it, a node drain may evict two of three nodes at
@@ -170,7 +195,7 @@ class RabbitMq(Part):
         """
         c = clusters
         seccomp = {"type": "RuntimeDefault"}
-        hardened = {
+        hardened: _HardenedContainer = {
             "allow_privilege_escalation": False,
             "run_as_non_root": True,
             "capabilities": {"drop": ["ALL"]},

@@ -1,11 +1,9 @@
-"""Secrets: plain Secrets with dev-only values in dev; elsewhere a ClusterSecretStore and one
-ExternalSecret per Secret, so that no secret value is ever written to dist/."""
+"""Secrets: a ClusterSecretStore and one ExternalSecret per Secret where the environment has a
+secret store; none in dev, whose Secrets dev_secrets.py generates on the cluster's side. No
+secret value is ever written to dist/: one written there is known to anyone with the repository."""
 
 from __future__ import annotations
 
-import hashlib
-
-from cdk8s_plus_27 import k8s
 from constructs import Construct
 
 from .credentials import Derived, Remote, SecretSpec, Value
@@ -13,7 +11,6 @@ from .environments import Environment, SecretStoreKind
 from .errors import require
 from .meta import Part, labels
 
-DEV_ONLY_LABEL = "e-commerce/dev-only"
 # Where the External Secrets Operator runs (its Helm release, installed by Argo CD).
 ESO_NAMESPACE = "external-secrets"
 ESO_SERVICE_ACCOUNT = "external-secrets"
@@ -21,12 +18,6 @@ ESO_SERVICE_ACCOUNT = "external-secrets"
 
 def store_name(env: Environment) -> str:
     return f"e-commerce-{env.name}"
-
-
-def dev_value(env: Environment, remote: Remote) -> str:
-    """A stable, obviously fake value: the same remote gives the same value in every Secret."""
-    digest = hashlib.sha256(f"{env.name}/{remote.key}/{remote.property}".encode()).hexdigest()[:24]
-    return f"dev-only-{digest}"
 
 
 class ClusterSecretStore(Part):
@@ -86,39 +77,13 @@ class ClusterSecretStore(Part):
 
 
 class Credentials(Part):
-    """One Secret (dev) or ExternalSecret (elsewhere) per spec."""
+    """One ExternalSecret per spec; nothing without a secret store (dev_secrets.py makes dev's)."""
 
     def __init__(self, scope: Construct, id: str, env: Environment, specs: tuple[SecretSpec, ...]) -> None:
         super().__init__(scope, id, env)
-        for spec in specs:
-            if env.secrets.external:
+        if env.secrets.external:
+            for spec in specs:
                 self._external_secret(spec)
-            else:
-                self._dev_secret(spec)
-
-    def _dev_secret(self, spec: SecretSpec) -> None:
-        env = self.env
-        secret_labels = labels(env, spec.owner, spec.component) | dict(spec.extra_labels) | {DEV_ONLY_LABEL: "true"}
-
-        def render(value: Value) -> str:
-            if isinstance(value, Remote):
-                return dev_value(env, value)
-            if isinstance(value, Derived):
-                return value.template.format(value=dev_value(env, value.source))
-            return value
-
-        k8s.KubeSecret(
-            self,
-            f"{spec.namespace}-{spec.name}",
-            metadata=self.meta(
-                spec.name,
-                secret_labels,
-                spec.namespace,
-                annotations={DEV_ONLY_LABEL: "Generated development values; never use outside dev."},
-            ),
-            type="Opaque",
-            string_data={key: render(value) for key, value in spec.data.items()},
-        )
 
     def _external_secret(self, spec: SecretSpec) -> None:
         from imports.external_secrets_externalsecrets.io import external_secrets as es
@@ -161,7 +126,7 @@ class Credentials(Part):
                         secret_key=remote.alias,
                         remote_ref=es.ExternalSecretSpecDataRemoteRef(
                             key=f"{store.path_prefix}/{remote.key}",
-                            property=remote.property,
+                            property=remote.field_name,
                         ),
                     )
                     for remote in spec.remotes

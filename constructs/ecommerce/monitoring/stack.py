@@ -16,7 +16,7 @@ from imports.monitoring_servicemonitors.com.coreos import monitoring as scraping
 
 from ..catalog import Catalog
 from ..credentials import ALERTMANAGER_SECRET
-from ..endpoints import MYSQL, RABBITMQ, REDIS
+from ..endpoints import CA_KEY, CA_SECRET, MYSQL, RABBITMQ, REDIS, rabbitmq_host
 from ..environments import Environment
 from ..meta import Part, labels, selector
 from ..mysql import OPERATOR_EXPORTER_TARGET
@@ -53,14 +53,25 @@ class Observability(Part):
         )
 
     def _endpoint(
-        self, port: str, path: str = "/metrics", params: dict[str, list[str]] | None = None
+        self, port: str, path: str = "/metrics", params: dict[str, list[str]] | None = None, server_name: str | None = None
     ) -> scraping.ServiceMonitorSpecEndpoints:
+        """With `server_name`: over TLS, verifying the internal CA's certificate under that name."""
+        tls = None
+        if server_name is not None:
+            tls = scraping.ServiceMonitorSpecEndpointsTlsConfig(
+                ca=scraping.ServiceMonitorSpecEndpointsTlsConfigCa(
+                    secret=scraping.ServiceMonitorSpecEndpointsTlsConfigCaSecret(name=CA_SECRET, key=CA_KEY)
+                ),
+                server_name=server_name,
+            )
         return scraping.ServiceMonitorSpecEndpoints(
             port=port,
             path=path,
             params=params,
             interval=self.env.monitoring.scrape_interval,
             scrape_timeout="10s",
+            scheme=None if tls is None else scraping.ServiceMonitorSpecEndpointsScheme.HTTPS,
+            tls_config=tls,
         )
 
     def _service_monitors(self) -> None:
@@ -79,16 +90,19 @@ class Observability(Part):
             mysql_services, mysql_endpoint = selector(env, MYSQL), self._endpoint("metrics")
         self._monitor(MYSQL, env.data_namespace, mysql_services, [mysql_endpoint])
         # Aggregated node metrics, plus per-queue depth and consumers from the detailed endpoint.
+        # With TLS on, the operator's Service publishes the metrics port over TLS only.
+        rabbitmq_name = rabbitmq_host(env)
         self._monitor(
             RABBITMQ,
             env.messaging_namespace,
             {"app.kubernetes.io/name": RABBITMQ, "app.kubernetes.io/component": RABBITMQ},
             [
-                self._endpoint("prometheus"),
+                self._endpoint("prometheus-tls", server_name=rabbitmq_name),
                 self._endpoint(
-                    "prometheus",
+                    "prometheus-tls",
                     "/metrics/detailed",
                     {"family": ["queue_coarse_metrics", "queue_consumer_count"], "vhost": ["e-commerce"]},
+                    server_name=rabbitmq_name,
                 ),
             ],
         )
