@@ -1,6 +1,10 @@
 """Benchmarks (not tests): median wall times of the cdk8s import floor and of synths.
 
-    .venv/bin/python scripts/bench.py [--runs 7]
+    .venv/bin/python scripts/bench.py [--runs 7] [--readme [README.md]]
+
+With --readme (`make bench`), the results also replace README's benchmark table, between
+its `make bench` markers: every number there comes from this command, on the machine that
+ran it, which the table names.
 
 Each measurement runs a fresh Python process, as a user's `make synth` does:
 - the import floor, `python -c "import cdk8s_plus_27"`;
@@ -93,9 +97,64 @@ def synth_scaled(size: int) -> NoReturn:
     exit_without_teardown(0)
 
 
+BEGIN = "<!-- make bench: generated from here -->"
+END = "<!-- make bench: to here -->"
+
+
+@dataclasses.dataclass(frozen=True)
+class Results:
+    runs: int
+    cores: int
+    python: str
+    floor: float
+    full: float
+    single: float
+    scaled: dict[int, float]
+
+
+def cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def render(results: Results) -> str:
+    """README's benchmark block."""
+    floor = results.floor
+    smallest, *_ = SCALES
+    per_service = [(results.scaled[size] - results.scaled[smallest]) / (size - smallest) * 1000 for size in SCALES[1:]]
+    scaled = " / ".join(f"{results.scaled[size]:.2f}" for size in SCALES)
+    lines = [
+        BEGIN,
+        f"Medians of {results.runs} runs, each a fresh process, on {results.cores} cores with Python {results.python}:",
+        "",
+        "| measurement | seconds | × import floor | target |",
+        "|---|---|---|---|",
+        f'| import floor, `python -c "import cdk8s_plus_27"` | {floor:.2f} | 1 | |',
+        f"| full synth, `python -O main.py` (every environment) | {results.full:.2f} | {results.full / floor:.2f} | 2 |",
+        f"| single synth, `python -O main.py --env prod` | {results.single:.2f} | {results.single / floor:.2f} | 1.5 |",
+        f"| prod from a synthetic catalog of {' / '.join(map(str, SCALES))} services | {scaled} | | linear |",
+        "",
+        f"Each service beyond {smallest} adds {min(per_service):.0f}–{max(per_service):.0f} ms "
+        "(its objects, its network policy, its share of the RabbitMQ topology).",
+        END,
+    ]
+    return "\n".join(lines)
+
+
+def write_readme(readme: Path, results: Results) -> None:
+    """Replace the block between README's markers with `results`; nothing else changes."""
+    text = readme.read_text()
+    start, end = text.find(BEGIN), text.find(END)
+    if start < 0 or end < start:
+        raise SystemExit(f"bench: {readme} has no `{BEGIN}` … `{END}` block")
+    readme.write_text(text[:start] + render(results) + text[end + len(END) :])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument(
+        "--readme", type=Path, nargs="?", const=ROOT / "README.md", help="write the results into README's benchmark table"
+    )
     parser.add_argument("--synth-scaled", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.synth_scaled:
@@ -122,6 +181,10 @@ def main() -> int:
             per_service = (scaled[size] - scaled[smallest]) / (size - smallest)
             extra = f"  +{per_service * 1000:5.1f} ms per service beyond {smallest}"
         print(f"scaling       prod, {size:3d} services               : {scaled[size]:6.3f} s{extra}")
+    if args.readme:
+        python = ".".join(map(str, sys.version_info[:2]))
+        write_readme(args.readme, Results(args.runs, cores(), python, floor, full, single, scaled))
+        print(f"written into {args.readme}")
     return 0
 
 

@@ -10,6 +10,7 @@ one line in each releases/<env>.yaml.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -60,7 +61,8 @@ class Call:
 class Service:
     name: str
     summary: str
-    # The path prefix under which the api-gateway routes to this service ("/" for the gateway).
+    # The path prefix under which the entry point routes to this service ("/" for the entry
+    # point itself): the entry point calls every routed service, so it need not list them in `calls`.
     route_prefix: str
     http_port: int = 8080
     metrics_port: int = 9090
@@ -141,6 +143,7 @@ class Catalog:
 
     def __post_init__(self) -> None:
         _validate(self.services)
+        object.__setattr__(self, "services", _with_routes_called(self.services))
 
     def __iter__(self) -> Iterator[Service]:
         return iter(self.services)
@@ -162,6 +165,14 @@ class Catalog:
     def gateway(self) -> Service:
         """The public entry point: the service routed at "/"."""
         return next(service for service in self.services if service.is_entry_point)
+
+    @property
+    def routes(self) -> tuple[tuple[str, Service], ...]:
+        """(path prefix, service) for each service the entry point routes to, longest prefix first."""
+        routed = (service for service in self.services if not service.is_entry_point)
+        return tuple(
+            sorted(((service.route_prefix, service) for service in routed), key=lambda route: (-len(route[0]), route[0]))
+        )
 
     @property
     def events(self) -> tuple[str, ...]:
@@ -264,8 +275,18 @@ def _validate(services: Iterable[Service]) -> None:
     _validate_links(services, seen)
 
 
+def _with_routes_called(services: tuple[Service, ...]) -> tuple[Service, ...]:
+    """The entry point calls, over http, every service it routes to, besides what it lists."""
+    entry_point = next(service for service in services if service.is_entry_point)
+    listed = {(call.service, call.port) for call in entry_point.call_targets}
+    routed = tuple(service.name for service in services if not service.is_entry_point and (service.name, "http") not in listed)
+    calling = dataclasses.replace(entry_point, calls=(*entry_point.calls, *routed))
+    return tuple(calling if service is entry_point else service for service in services)
+
+
 def _validate_links(services: tuple[Service, ...], by_name: dict[str, Service]) -> None:
     published = {event for service in services for event in service.publishes}
+    consumed = {event for service in services for event in service.consumes}
     redis_databases: dict[int, str] = {}
     for service in services:
         where = f"{SOURCE}: {service.name}"
@@ -289,6 +310,9 @@ def _validate_links(services: tuple[Service, ...], by_name: dict[str, Service]) 
                 f"{where}: secrets",
                 f"{owner} does not own a secret {key!r} to share",
             )
+        for event in service.publishes:
+            # The topic exchange drops a message that no queue is bound for.
+            require(event in consumed, f"{where}: publishes", f"event {event!r} is consumed by no service: it would be dropped")
         for event in service.consumes:
             require(event in published, f"{where}: consumes", f"event {event!r} is published by no service")
             # Deliberate rule: a service handles its own events in-process, never through the broker.
@@ -315,19 +339,6 @@ CATALOG = Catalog(
             redis=(RedisUsage("rate-limits", 2),),
             # Drops cached tokens when auth revokes them; reloads site routing when a website changes.
             consumes=("user.token_revoked", "website.updated"),
-            calls=(
-                "auth",
-                "products",
-                "baskets",
-                "orders",
-                "addresses",
-                "deliveries",
-                "newsletters",
-                "sav",
-                "questions",
-                "contacts",
-                "websites",
-            ),
             # Verifies the tokens auth signs, with auth's public key.
             secrets=("auth:JWT_PUBLIC_KEY",),
             settings={"RATE_LIMIT_PER_MINUTE": "600", "UPSTREAM_TIMEOUT_SECONDS": "10"},

@@ -1,12 +1,17 @@
-"""Where the pinned upstream CRDs live on this machine, and which local file stands for
-which upstream URL (used by `make imports` and by the custom-resource schema tests)."""
+"""Where the pinned upstream CRDs live on this machine, which local file stands for which
+upstream URL, and the sha256 each local file must have (crds.lock.json); used by `make
+imports`, `make crds` and the custom-resource schema tests."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+LOCK_FILE = ROOT / "crds.lock.json"
 
 # Upstream file names that differ from the local copies in ../shared/crds. The MySQL
 # Operator ships its CRDs in one multi-document file; the local copies are its first
@@ -41,3 +46,29 @@ def local_crd_files(url_path: str, directory: Path) -> list[Path]:
     if missing:
         raise FileNotFoundError(f"no local copy of {url_path}: missing {', '.join(missing)}")
     return files
+
+
+class CrdChecksumError(Exception):
+    """A CRD file whose bytes are not the pinned ones (the message is one line)."""
+
+
+def pinned_sha256(lock_file: Path = LOCK_FILE) -> dict[str, str]:
+    """Local file name -> the sha256 its bytes must have."""
+    return json.loads(lock_file.read_text())["files"]
+
+
+def check_sha256(name: str, data: bytes, pins: dict[str, str] | None = None) -> None:
+    """CrdChecksumError unless `data` is the pinned content of the local file `name`."""
+    expected = (pins if pins is not None else pinned_sha256()).get(name)
+    if expected is None:
+        raise CrdChecksumError(f"{name}: not pinned in {LOCK_FILE.name}")
+    actual = hashlib.sha256(data).hexdigest()
+    if actual != expected:
+        raise CrdChecksumError(f"{name}: sha256 {actual} is not the pinned {expected} ({LOCK_FILE.name})")
+
+
+def check_files(files: Iterable[Path], pins: dict[str, str] | None = None) -> None:
+    """CrdChecksumError naming the first of `files` whose bytes are not pinned ones."""
+    pins = pins if pins is not None else pinned_sha256()
+    for path in files:
+        check_sha256(path.name, path.read_bytes(), pins)
