@@ -18,31 +18,40 @@ export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 # Some machines set this; cached bytecode matters for the large generated imports/.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: help setup tools synth test lint imports crds bench constraints checkov-constraints secrets-baseline deploy verify cleanup clean
+.PHONY: help setup tools synth test lint imports crds bench constraints checkov-constraints secrets-baseline deploy dev-secrets verify cleanup clean
 
 help:
-	@echo "make synth   set up (.venv, node_modules) and write dist/<env>/ for every environment (ENV=prod for one)"
+	@echo "make synth   set up .venv (runtime dependencies only) and write dist/<env>/ for every environment (ENV=prod for one)"
 	@echo "make test    set up and run every test (unit, snapshots, schemas, scanners)"
 	@echo "make imports regenerate imports/ from the pinned CRDs in ../shared/crds"
-	@echo "make bench   measure import floor, synth times and scaling"
+	@echo "make bench   measure import floor, synth times and scaling, into README's benchmark table"
 	@echo "make lint    ruff"
+	@echo "make typecheck   mypy (also part of make test)"
+	@echo "make fmt     ruff format, then ruff check --fix"
 	@echo "make diff ENV=prod [REF=<git ref>]   what a change does to dist/prod, object by object (LIVE=1: against the cluster)"
-	@echo "make deploy ENV=dev | make verify ENV=prod | make cleanup ENV=dev [CONFIRM=<env>]   kubectl, without Argo CD"
-	@echo "make crds DIR=/tmp/crds   download the pinned CRDs (for a clone without ../shared/crds)"
+	@echo "make deploy ENV=dev [SERVICES=auth,orders] | make verify ENV=prod | make cleanup ENV=dev [CONFIRM=<env>]   kubectl, without Argo CD"
+	@echo "make crds DIR=/tmp/crds   download the pinned CRDs, checked against crds.lock.json (for a clone without ../shared/crds)"
 	@echo "make addons DIR=/tmp/addons   download the pinned add-ons (for a clone without ../shared/addons)"
 
 CHECKOV_VENV := .venv-checkov
 # The jsii packages whose optimised bytecode `make synth` loads (pip compiles only the plain one).
 JSII_PACKAGES = $(addprefix $(VENV)/lib/python*/site-packages/,jsii cdk8s cdk8s_plus_27 constructs typeguard cattrs attr)
 
-setup: $(VENV)/.installed node_modules/.installed $(CHECKOV_VENV)/.installed
+# Two stages: `make synth` needs only the project and its runtime dependencies
+# ($(VENV)/.installed); everything else (the test extras, node_modules for the cdk8s CLI,
+# checkov, and the tools `make test` adds) is `setup`, for the commands that need it.
+setup: $(VENV)/.installed $(VENV)/.test-installed node_modules/.installed $(CHECKOV_VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is required (found %s); set PYTHON=python3.X" % sys.version.split()[0])'
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e .
 	$(PY) -m compileall -q imports constructs >/dev/null
 	$(PY) -O -m compileall -q imports constructs $(JSII_PACKAGES) >/dev/null
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.installed
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	touch $@
 
 # checkov pins dependencies that conflict with the project's: it gets a venv of its own.
@@ -55,7 +64,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-synth: setup
+synth: $(VENV)/.installed
 	$(SYNTH) $(if $(ENV),--env $(ENV))
 
 # promtool (Prometheus' rule checker) comes from Debian's prometheus package.
@@ -70,28 +79,48 @@ tools:
 	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $${tool#*:} >/dev/null; \
 	done
 
-test: setup tools helm nca zizmor
+test: setup tools helm nca zizmor semgrep
 	$(PY) -m ruff check --quiet .
 	$(PY) -m ruff format --check --quiet .
+	$(MYPY)
 	$(PY) -m pytest -q
 
 lint: setup
 	$(PY) -m ruff check .
 
-imports: setup
+# mypy over constructs/, main.py, scripts/ and tests/, configured in pyproject.toml ([tool.mypy]);
+# its cache is .mypy_cache (a warm run rechecks only what changed).
+MYPY = $(PY) -m mypy
+.PHONY: typecheck
+typecheck: $(VENV)/.test-installed
+	$(MYPY)
+
+# Rewrites the code as `make test` wants it: formatted, and lint fixes ruff can make safely.
+.PHONY: fmt
+fmt: $(VENV)/.test-installed
+	$(PY) -m ruff format --quiet .
+	$(PY) -m ruff check --fix --quiet .
+
+imports: $(VENV)/.installed node_modules/.installed
 	$(PY) scripts/import_crds.py
 	$(PY) -m compileall -q imports >/dev/null
 	$(PY) -O -m compileall -q imports >/dev/null
 
-crds: setup
+crds: $(VENV)/.installed
 	$(PY) scripts/fetch_crds.py $(or $(DIR),.crds)
 
 # kubectl, without Argo CD (scripts/platformctl.py; `--via make` makes its messages name
 # these variables). CONTEXT= picks another kubectl context than the environment's cluster
-# name; FORCE=1 lets deploy take over fields that another field manager owns.
+# name; FORCE=1 lets deploy take over fields that another field manager owns; SERVICES=a,b
+# deploys or verifies only those services' own objects (a deploy of some services prunes nothing).
 deploy verify: setup
-	@test -n "$(ENV)" || { echo "usage: make $@ ENV=dev|staging|prod [CONTEXT=<kubectl context>]$(if $(filter deploy,$@), [FORCE=1])" >&2; exit 2; }
-	$(PY) scripts/platformctl.py $@ $(ENV) --via make $(if $(CONTEXT),--context $(CONTEXT)) $(if $(and $(FORCE),$(filter deploy,$@)),--force-conflicts)
+	@test -n "$(ENV)" || { echo "usage: make $@ ENV=dev|staging|prod [SERVICES=<service>,...] [CONTEXT=<kubectl context>]$(if $(filter deploy,$@), [FORCE=1])" >&2; exit 2; }
+	$(PY) scripts/platformctl.py $@ $(ENV) --via make $(if $(SERVICES),--services $(SERVICES)) $(if $(CONTEXT),--context $(CONTEXT)) $(if $(and $(FORCE),$(filter deploy,$@)),--force-conflicts)
+
+# Dev's Secrets, random and made on the cluster's side (never in dist/): once per cluster,
+# before its first deploy; values already there are kept (constructs/ecommerce/dev_secrets.py).
+dev-secrets: setup
+	cd constructs && ../$(PY) -m ecommerce.dev_secrets $(or $(ENV),dev) $(if $(CONTEXT),--context $(CONTEXT))
 
 cleanup: setup
 	@test -n "$(ENV)" || { echo "usage: make cleanup ENV=dev|staging|prod [CONFIRM=<env>] [CONTEXT=<kubectl context>]" >&2; exit 2; }
@@ -101,7 +130,7 @@ cleanup: setup
 # ref; default: the merge base of HEAD and main), after a synth; with LIVE=1, what a deploy
 # would change on the cluster (server-side kubectl diff with the deploy's field manager).
 .PHONY: diff
-diff: synth
+diff: synth $(VENV)/.test-installed
 	@if [ -n "$(LIVE)" ]; then \
 	  test -n "$(ENV)" || { echo "usage: make diff ENV=dev|staging|prod LIVE=1 [CONTEXT=<kubectl context>] [FORCE=1]" >&2; exit 2; }; \
 	  $(PY) scripts/platformctl.py diff $(ENV) --via make $(if $(CONTEXT),--context $(CONTEXT)) $(if $(FORCE),--force-conflicts); \
@@ -110,7 +139,7 @@ diff: synth
 	fi
 
 bench: setup
-	$(PY) scripts/bench.py
+	$(PY) scripts/bench.py --readme
 
 constraints: setup
 	{ sed -n '1,2p' constraints.txt; $(PY) -m pip freeze --exclude-editable --disable-pip-version-check; } > constraints.txt.new
@@ -153,6 +182,17 @@ $(ZIZMOR_VENV)/.installed: .github/requirements/zizmor.txt
 	$(ZIZMOR_VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r .github/requirements/zizmor.txt
 	touch $@
 
+# Semgrep with the committed rules (.semgrep.yml), offline (tests/test_scanners.py runs it), from
+# the hash-locked requirements the security workflow installs too.
+.PHONY: semgrep
+SEMGREP_VENV := .venv-semgrep
+semgrep: $(SEMGREP_VENV)/.installed
+
+$(SEMGREP_VENV)/.installed: .github/requirements/semgrep.txt
+	$(PYTHON) -m venv $(SEMGREP_VENV)
+	$(SEMGREP_VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r .github/requirements/semgrep.txt
+	touch $@
+
 # For a clone without ../shared/addons: helm pull of each chart and the operators' release
 # manifests, checked against addons.lock.json; then export ECOMMERCE_ADDONS_DIR=$(DIR).
 addons: helm
@@ -165,4 +205,4 @@ secrets-baseline: setup
 	$(PY) scripts/scan_secrets.py --update
 
 clean:
-	rm -rf $(VENV) $(CHECKOV_VENV) $(NCA_VENV) .venv-zizmor .tools .cache node_modules .pytest_cache
+	rm -rf $(VENV) $(CHECKOV_VENV) $(NCA_VENV) .venv-zizmor $(SEMGREP_VENV) .tools .cache node_modules .pytest_cache .mypy_cache

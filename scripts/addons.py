@@ -64,7 +64,7 @@ REMOTE_BASES = {
         "messaging-topology-operator-with-certmanager.yaml",
     ),
 }
-# The commit each pinned release's tag names (as ../shared/addons/PROVENANCE.txt records).
+# The commit each pinned release's tag names, so that a moved tag cannot change what is fetched.
 RELEASE_COMMITS = {
     ("rabbitmq/cluster-operator", "v2.22.3"): "03e0b49c077a9c8d926fb4c8cbe2dd0bbdffd539",
     ("rabbitmq/messaging-topology-operator", "v1.20.1"): "bf34d8456e5c44e861d40e265085fe2e9b8d1976",
@@ -478,7 +478,7 @@ def missing_parts(add_on: AddOn, directory: Path, values: dict) -> list[str]:
     return [name for name in missing_subcharts(chart_dir) if wanted(name)]
 
 
-# --- normalisations (../shared/addons/README.md lists why the local copies differ) ----------
+# --- normalisations: where the add-ons folder's copies differ from what `helm pull` gives ----------
 
 
 def set_chart_version(chart_yaml: str, version: str) -> str:

@@ -19,7 +19,7 @@ DIST = ROOT / "dist"
 
 def load_documents(folder: Path) -> list[dict]:
     """Every object of the *.yaml files directly in `folder`, in `kubectl apply -f` order."""
-    documents = []
+    documents: list[dict] = []
     for path in sorted(folder.glob("*.yaml")):
         documents.extend(doc for doc in yaml.safe_load_all(path.read_text()) if doc)
     return documents

@@ -20,6 +20,7 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 STATE = Path(os.environ["FAKE_MYSQL_STATE"])
 USER = r"'((?:[^']|'')*)'@'((?:[^']|'')*)'"
@@ -45,7 +46,7 @@ def save(state: dict) -> None:
     STATE.write_text(json.dumps(state, indent=1, sort_keys=True))
 
 
-def fail(code: int, message: str) -> None:
+def fail(code: int, message: str) -> NoReturn:
     print(f"ERROR {code} (28000): {message}", file=sys.stderr)
     sys.exit(1)
 
@@ -118,8 +119,8 @@ def main(argv: list[str]) -> None:
         if arg.startswith("--defaults-extra-file="):
             for line in Path(arg.split("=", 1)[1]).read_text().splitlines():
                 if "=" in line:
-                    name, value = line.split("=", 1)
-                    options[name.strip()] = option_value(value)
+                    name, text = line.split("=", 1)
+                    options[name.strip()] = option_value(text)
         elif arg == "-e":
             query = argv[index + 1]
     state = load()

@@ -77,7 +77,8 @@ def test_promtool_rejects_a_broken_rule(tmp_path):
 
 
 def test_every_alert_has_a_firing_and_a_quiet_unit_test():
-    fires, quiet = set(), set()
+    fires: set[str] = set()
+    quiet: set[str] = set()
     for path in UNIT_TESTS:
         for test in yaml.safe_load(path.read_text())["tests"]:
             for case in test["alert_rule_test"]:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import dataclasses
 import re
 from pathlib import Path
+from typing import cast
 
 import pytest
 import yaml
 
 from ecommerce.addons import ADD_ONS
-from ecommerce.environments import ENVIRONMENTS, ArgoCd, CommitSigning, check_apart
+from ecommerce.environments import ENVIRONMENTS, ArgoCd, CommitSigning, GpgMode, check_apart
 from ecommerce.errors import ConfigError
 from ecommerce.project import ARGOCD_NAMESPACE, PIPELINE_ROLE, PIPELINE_TOKEN_SECRETS, REPOSITORY_URL
 from scripts.addons import kustomization_assets
@@ -117,7 +118,9 @@ def test_the_argo_cd_model_refuses_what_would_join_environments():
     assert "argocd.commit_signing.keys[0]: not a GnuPG key ID" in error(commit_signing=CommitSigning(keys=("4aee18f83afdeb23",)))
     assert "at least one" in error(commit_signing=CommitSigning(keys=()))
     assert "twice" in error(commit_signing=CommitSigning(keys=("4AEE18F83AFDEB23", "4AEE18F83AFDEB23")))
-    assert "unknown GpgMode 'all'" in error(commit_signing=CommitSigning(keys=("4AEE18F83AFDEB23",), mode="all"))
+    # A mode the type checker would refuse: the model must refuse it at run time too.
+    unknown_mode = cast(GpgMode, "all")
+    assert "unknown GpgMode 'all'" in error(commit_signing=CommitSigning(keys=("4AEE18F83AFDEB23",), mode=unknown_mode))
     ArgoCd(
         apps_namespace="argocd-apps-x", commit_signing=CommitSigning(keys=("5DE3E0509C47EA3CF04A42D34AEE18F83AFDEB23",))
     ).check("a")
@@ -242,7 +245,9 @@ def test_operators_only_where_the_environment_needs_them(bootstrap):
     prod = set(by_name(bootstrap["prod"], "Application"))
     assert {f"{add_on.name}-prod" for add_on in ADD_ONS} <= prod
     irsa = values(bootstrap, "prod", "external-secrets")["serviceAccount"]["annotations"]
-    assert irsa["eks.amazonaws.com/role-arn"] == ENVIRONMENTS["prod"].secrets.store.role
+    store = ENVIRONMENTS["prod"].secrets.store
+    assert store is not None
+    assert irsa["eks.amazonaws.com/role-arn"] == store.role
 
 
 def test_platform_project_is_restricted_to_our_namespaces_and_repository(projects):
@@ -260,6 +265,7 @@ def test_platform_project_is_restricted_to_our_namespaces_and_repository(project
 @needs_crds
 @pytest.mark.parametrize("env", ENVS)
 def test_bootstrap_objects_match_the_argo_cd_crds(bootstrap, projects, env):
+    assert CRDS is not None  # needs_crds
     docs = [*bootstrap[env], *(d for d in projects[env] if d["kind"] == "AppProject")]
     errors = [f"{d['kind']}/{d['metadata']['name']}: {e}" for d in docs for e in custom_resource_errors(d, CRDS)]
     assert not errors, "\n".join(errors)
@@ -291,3 +297,31 @@ def test_a_managed_control_plane_is_not_scraped(bootstrap, env):
         assert stack[component] == {"enabled": False}, component
     assert stack["crds"] == {"enabled": False}, "the CRDs have their own Application, first"
     assert values(bootstrap, env, "prometheus-operator-crds")["crds"] == {"enabled": True}
+
+
+@pytest.mark.parametrize("env", ENVS)
+def test_deleting_an_application_deletes_what_it_deployed_but_the_root_only_orphans(bootstrap, env):
+    """Argo CD cascades a deletion only through its resources finalizer. The root, whose
+    Applications are the whole environment, must not cascade: deleting it by mistake would
+    take everything down."""
+    for app in by_name(bootstrap[env], "Application").values():
+        is_root = app["spec"]["source"].get("path") == f"dist/{env}/argocd"
+        finalizers = app["metadata"].get("finalizers", [])
+        assert finalizers == ([] if is_root else ["resources-finalizer.argocd.argoproj.io"]), app["metadata"]["name"]
+
+
+def test_readme_registers_each_cluster_under_the_server_its_applications_name(bootstrap):
+    """Argo CD finds a destination's cluster by its exact URL: the README's registration table
+    must give each environment the server its Applications deploy to."""
+    readme = (ROOT / "README.md").read_text()
+    rows = {
+        cells[0]: cells[1:]
+        for line in readme.splitlines()
+        if line.startswith("  | ") and len(cells := [c.strip().strip("`") for c in line.strip().strip("|").split("|")]) == 4
+    }
+    for env, docs in bootstrap.items():
+        cluster = ENVIRONMENTS[env].target_cluster
+        servers = {app["spec"]["destination"]["server"] for app in by_name(docs, "Application").values()}
+        assert servers == {"https://kubernetes.default.svc", cluster.server}
+        assert rows.get(env) == [cluster.name, cluster.name, cluster.server], f"README's cluster table, row {env}"
+    assert 'argocd cluster add "$env" --name "$env"' in readme

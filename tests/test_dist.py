@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +15,8 @@ from ecommerce.synth import synthesize
 from ecommerce.waves import HALVES, WAVES, WHOLE
 
 from .conftest import DIST
+
+ROOT = DIST.parent
 
 RECOMMENDED = (
     "app.kubernetes.io/name",
@@ -43,6 +48,22 @@ def test_synth_is_deterministic(synthesized, tmp_path):
 def test_halves_share_out_every_chart_once():
     assert sorted(wave for share in HALVES for wave in share.waves) == sorted(WAVES) == sorted(WHOLE.waves)
     assert [share.bootstrap for share in HALVES].count(True) == 1
+
+
+def test_the_synth_entry_point_loads_no_jsii_runtime_before_its_workers():
+    """Workers are forked only while the parent has not started jsii (synth._jsii_not_started);
+    a model module that imports a construct module would silently make the build serial, and
+    leave the runtime's temporary files where an interrupted synth cannot clean them."""
+    probe = "import sys; import ecommerce.synth; print(sorted(m for m in ('cdk8s', 'jsii') if m in sys.modules))"
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=ROOT,
+        env=os.environ | {"PYTHONPATH": f"{ROOT / 'constructs'}:{ROOT}"},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert loaded == "[]"
 
 
 def test_one_folder_per_environment(synthesized):

@@ -114,6 +114,7 @@ class FakeGitHub:
         if call.method == "GET":
             return {"branch_policies": self.policies.get(environment, [])}
         if call.method == "POST":
+            assert call.body is not None, f"{call.path}: a new branch rule needs a body"
             self.policies.setdefault(environment, []).append({"id": 99, **call.body})
         if call.method == "DELETE":
             wanted = int(path.rsplit("/", 1)[1])
@@ -131,6 +132,7 @@ def test_apply_leaves_each_environment_with_its_branch_only(capsys):
         env.deployment_environment: [(env.git_revision, "branch")] for env in ENVIRONMENTS.values()
     }
     production = next(c for c in github.calls if c.method == "PUT" and c.path.endswith("/production"))
+    assert production.body is not None
     assert production.body["reviewers"] == [{"type": "Team", "id": 42}]
     assert "dev: deleted branch rule branch '*'" in capsys.readouterr().out
 

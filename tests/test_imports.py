@@ -23,7 +23,7 @@ def import_specs() -> list[tuple[str, str]]:
 
 
 def generated_kinds(module: str) -> set[str]:
-    kinds = set()
+    kinds: set[str] = set()
     for init in (ROOT / "imports" / module).rglob("__init__.py"):
         if "_jsii" not in init.parts:
             kinds.update(kind for _, kind in GENERATED_CLASS.findall(init.read_text()))
@@ -45,6 +45,7 @@ def test_one_generated_module_per_import():
 @needs_crds
 @pytest.mark.parametrize(("module", "url"), import_specs(), ids=[m for m, _ in import_specs()])
 def test_generated_classes_are_the_pinned_crds_kinds(module, url):
+    assert CRDS is not None  # needs_crds
     kinds = {load_crd(path)["spec"]["names"]["kind"] for path in local_crd_files(urlparse(url).path, CRDS)}
     generated = generated_kinds(module)
     assert kinds <= generated

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from ecommerce.catalog import CATALOG
-from ecommerce.credentials import MYSQL_ROOT_SECRET, migration_secret, secret_specs
+from ecommerce.credentials import MYSQL_ROOT_SECRET, Remote, migration_secret, secret_specs
 from ecommerce.environments import DEV, PROD, STAGING, duration_seconds
 from ecommerce.errors import ConfigError
 from ecommerce.images import parse_image
@@ -127,7 +127,9 @@ def test_prod_dumps_go_to_a_bucket_off_the_cluster():
     objects = build(PROD)
     spec = one(objects, "InnoDBCluster", "mysql")["spec"]
     (profile,) = spec["backupProfiles"]
-    bucket = PROD.database.backup.bucket
+    backup = PROD.database.backup
+    assert backup is not None
+    bucket = backup.bucket
     assert profile["dumpInstance"]["storage"] == {
         "s3": {"bucketName": bucket.name, "prefix": bucket.prefix, "config": "mysql-backup-storage", "profile": "default"}
     }
@@ -145,7 +147,8 @@ def test_prod_dumps_go_to_a_bucket_off_the_cluster():
     storage = next(s for s in secret_specs(PROD, CATALOG) if s.name == "mysql-backup-storage")
     assert storage.namespace == "e-commerce-data"
     assert storage.data["config"] == "[default]\nregion = eu-west-3\n"
-    assert storage.data["credentials"].key == "mysql/backups/writer"
+    credentials = storage.data["credentials"]
+    assert isinstance(credentials, Remote) and credentials.key == "mysql/backups/writer"
 
 
 def test_retention_locks_and_prunes_the_bucket_hourly_and_never_by_age_alone():
@@ -451,7 +454,8 @@ def test_migration_secret_is_apart_from_the_services_own():
     orders = next(service for service in CATALOG if service.name == "orders")
     migrations = specs[("e-commerce-prod", migration_secret(orders))]
     assert set(migrations.data) == {"DATABASE_PASSWORD"}
-    assert migrations.data["DATABASE_PASSWORD"].key == "mysql/users/orders_migrate"
+    password = migrations.data["DATABASE_PASSWORD"]
+    assert isinstance(password, Remote) and password.key == "mysql/users/orders_migrate"
     own = specs[("e-commerce-prod", "orders-credentials")]
     assert "mysql/users/orders_migrate" not in {remote.key for remote in own.remotes}
 

@@ -21,7 +21,11 @@ import random
 import stat
 import subprocess
 import urllib.error
+import urllib.request
+from collections.abc import Callable
+from email.message import Message
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -40,7 +44,7 @@ from ecommerce.dumps import (
     prune_plan,
     to_seal,
 )
-from ecommerce.environments import PROD, BackupBucket
+from ecommerce.environments import PROD, Backup, BackupBucket
 from ecommerce.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -121,7 +125,8 @@ def test_dumps_are_the_folders_under_the_prefix_complete_once_done():
     assert found["mysql-daily1"].complete and found["mysql-daily1"].finished == days_ago(1)
     assert not found["mysql-daily2"].complete
     assert found["mysql-daily1"].folder == "mysql/mysql-daily1/" and len(found["mysql-daily1"].keys) == 3
-    assert newest_complete(found.values()).name == "mysql-daily1"
+    newest = newest_complete(found.values())
+    assert newest is not None and newest.name == "mysql-daily1"
 
 
 def test_daily_dumps_older_than_the_retention_go():
@@ -221,7 +226,7 @@ class FakeS3:
                     request.full_url,
                     404,
                     "Not Found",
-                    {},
+                    Message(),
                     io.BytesIO(b"<Error><Code>NoSuchObjectLockConfiguration</Code></Error>"),
                 )
             body = f'<Retention xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Mode>COMPLIANCE</Mode><RetainUntilDate>{self.retention[key]}</RetainUntilDate></Retention>'
@@ -240,8 +245,14 @@ class FakeS3:
         raise AssertionError(f"unexpected request {method} {request.full_url}")
 
 
-def bucket(fake: FakeS3, endpoint: str | None = None) -> Bucket:
+def bucket(fake: Callable[[urllib.request.Request, float], Any], endpoint: str | None = None) -> Bucket:
     return Bucket("shop-backups", "eu-west-3", Credentials("AKID", "SECRET"), endpoint, opener=fake, clock=lambda: NOW)
+
+
+def prod_backup() -> Backup:
+    backup = PROD.database.backup
+    assert backup is not None, "prod backs its database up"
+    return backup
 
 
 SETTINGS = {"DUMPS_PREFIX": "mysql", "DUMPS_RETENTION_DAYS": "14", "DUMPS_KEEP_LAST": "7", "DUMPS_LOCK_DAYS": "14"}
@@ -301,7 +312,7 @@ def test_requests_go_to_the_bucket_or_the_endpoint_with_encoded_keys():
 def test_an_s3_error_is_one_line_and_a_failure():
     def refuse(request, timeout):
         raise urllib.error.HTTPError(
-            request.full_url, 403, "Forbidden", {}, io.BytesIO(b"<Error><Code>AccessDenied</Code></Error>")
+            request.full_url, 403, "Forbidden", Message(), io.BytesIO(b"<Error><Code>AccessDenied</Code></Error>")
         )
 
     err = io.StringIO()
@@ -320,7 +331,7 @@ def test_latest_fails_without_a_complete_dump():
 
 
 def test_the_bucket_lifecycle_never_expires_a_current_dump():
-    bucket = PROD.database.backup.bucket
+    bucket = prod_backup().bucket
     rules = backups.lifecycle(bucket)["Rules"]
     for rule in rules:
         assert rule["Status"] == "Enabled" and rule["Filter"]["Prefix"] == "mysql/"
@@ -337,7 +348,7 @@ def test_the_bucket_lifecycle_never_expires_a_current_dump():
 
 
 def test_the_writer_cannot_delete_and_the_retention_job_cannot_unlock():
-    bucket = PROD.database.backup.bucket
+    bucket = prod_backup().bucket
     writer = {a for s in backups.writer_policy(bucket)["Statement"] for a in s["Action"]}
     retention = {a for s in backups.retention_policy(bucket)["Statement"] for a in s["Action"]}
     assert not any("Delete" in action for action in writer)
@@ -363,7 +374,7 @@ def test_the_writer_cannot_delete_and_the_retention_job_cannot_unlock():
 def test_bad_bucket_settings_name_the_field(changes, message):
     import dataclasses
 
-    backup = PROD.database.backup
+    backup = prod_backup()
     bucket = dataclasses.replace(backup.bucket, **changes)
     with pytest.raises(ConfigError, match=message):
         dataclasses.replace(PROD, database=dataclasses.replace(PROD.database, backup=dataclasses.replace(backup, bucket=bucket)))
@@ -372,10 +383,13 @@ def test_bad_bucket_settings_name_the_field(changes, message):
 def test_keep_last_and_the_alert_age_are_checked():
     import dataclasses
 
-    backup = PROD.database.backup
-    for changes, message in (({"keep_last": 0}, "backup.keep_last"), ({"max_age_hours": 0}, "backup.max_age_hours")):
-        with pytest.raises(ConfigError, match=message):
-            dataclasses.replace(PROD, database=dataclasses.replace(PROD.database, backup=dataclasses.replace(backup, **changes)))
+    def with_backup(backup: Backup) -> None:
+        dataclasses.replace(PROD, database=dataclasses.replace(PROD.database, backup=backup))
+
+    with pytest.raises(ConfigError, match=r"backup\.keep_last"):
+        with_backup(dataclasses.replace(prod_backup(), keep_last=0))
+    with pytest.raises(ConfigError, match=r"backup\.max_age_hours"):
+        with_backup(dataclasses.replace(prod_backup(), max_age_hours=0))
 
 
 def test_the_old_password_outlasts_the_secret_refresh():
@@ -386,7 +400,7 @@ def test_the_old_password_outlasts_the_secret_refresh():
 
 
 def test_bucket_model_is_typed():
-    assert isinstance(PROD.database.backup.bucket, BackupBucket)
+    assert isinstance(prod_backup().bucket, BackupBucket)
 
 
 # --- the restore drill, under sh, with fake MySQL tools ---------------------------------------------------
@@ -568,7 +582,7 @@ def test_only_the_backup_pods_reach_the_bucket_and_only_there():
     from ecommerce.catalog import CATALOG
     from ecommerce.network import network_policies
 
-    backup = PROD.database.backup
+    backup = prod_backup()
     elsewhere = dataclasses.replace(backup.bucket, network=("172.20.5.0/24",))
     env = dataclasses.replace(
         PROD, database=dataclasses.replace(PROD.database, backup=dataclasses.replace(backup, bucket=elsewhere))

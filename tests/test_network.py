@@ -63,7 +63,9 @@ def test_data_stores_are_reached_only_by_their_users():
     policies = network_policies(PROD, CATALOG)
     redis = policy(policies, "e-commerce-prod", "redis")
     users = {pods[1][1] for namespace, pods in peers(redis.ingress) if namespace == "e-commerce-prod" and pods}
-    assert users == {"api-gateway", "auth", "baskets", "products", "redis"}
+    # Its users, and the other Redis pods (replication, Sentinel).
+    assert users == {s.name for s in CATALOG.using("uses_redis")} | {"redis"}
+    assert {"auth", "baskets"} <= users and "orders" not in users
     rabbitmq = policy(policies, "e-commerce-messaging", "rabbitmq")
     clients = {pods[1][1] for namespace, pods in peers(rabbitmq.ingress) if namespace == "e-commerce-prod"}
     assert clients == {s.name for s in CATALOG.using("uses_rabbitmq")}
@@ -87,7 +89,7 @@ def test_prometheus_scrapes_metrics_ports_only():
     for p in network_policies(PROD, CATALOG):
         for rule in p.ingress:
             if ("monitoring", (("app.kubernetes.io/name", "prometheus"),)) in peers((rule,)):
-                assert {port.port for port in rule.ports} <= {9090, 9104, 9121, 15692}, p.name
+                assert {port.port for port in rule.ports} <= {9090, 9104, 9121, 15691}, p.name
 
 
 @pytest.mark.parametrize("env", list(ENVIRONMENTS.values()), ids=list(ENVIRONMENTS))
@@ -125,7 +127,7 @@ def test_api_server_and_kubelet_ports_lead_only_to_the_clusters_infrastructure(e
 
 
 def test_only_mail_senders_and_partner_callers_leave_the_cluster():
-    leaving = {}
+    leaving: dict[str, set[int]] = {}
     for p in network_policies(PROD, CATALOG):
         if p.namespace == "e-commerce-prod":
             for rule in p.egress:
@@ -174,3 +176,16 @@ def test_rendered_policies_match_the_model():
     smtp = next(p for p in rendered if p["metadata"]["name"] == "newsletters")["spec"]["egress"][-1]
     assert smtp["to"][0]["ipBlock"]["cidr"] == "0.0.0.0/0"
     assert "10.0.0.0/8" in smtp["to"][0]["ipBlock"]["except"]
+
+
+@pytest.mark.parametrize("env", [DEV, STAGING, PROD], ids=["dev", "staging", "prod"])
+def test_services_reach_rabbitmq_on_the_tls_port_they_are_wired_to_only(env):
+    from ecommerce.wiring import wire
+
+    port = int(wire(CATALOG.get("orders"), env, CATALOG).settings["RABBITMQ_PORT"])
+    assert port == 5671
+    policies = network_policies(env, CATALOG)
+    rabbitmq = policy(policies, "e-commerce-messaging", "rabbitmq")
+    assert allowed_ports(rabbitmq.ingress, service_pods(env, "orders")) == {port}
+    orders = policy(policies, env.namespace, "orders")
+    assert allowed_ports(orders.egress, ("e-commerce-messaging", (("app.kubernetes.io/name", "rabbitmq"),))) == {port}

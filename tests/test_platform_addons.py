@@ -25,8 +25,8 @@ from ecommerce.environments import ENVIRONMENTS
 from scripts import addons as tooling
 from tests.platform.addons import (
     ABSENT_API_VERSIONS,
-    ADDONS,
     API_VERSIONS,
+    addons_root,
     argocd_applies,
     capability_tests,
     helm_binary,
@@ -62,7 +62,7 @@ def _copy(add_on_name: str, target):
     """The add-on's files copied from the add-ons folder into `target`; their relative paths."""
     relatives = tooling.source_paths(ADD_ON[add_on_name])
     for relative in relatives:
-        source, copy = ADDONS / relative, target / relative
+        source, copy = addons_root() / relative, target / relative
         copy.parent.mkdir(parents=True, exist_ok=True)
         if source.is_dir():
             shutil.copytree(source, copy)
@@ -116,7 +116,7 @@ def test_a_chart_without_some_sub_charts_renders_without_them_and_says_so(tmp_pa
     stack = next(add_on for add_on in ADD_ONS if add_on.name == "kube-prometheus-stack")
     relative = tooling.source_paths(stack)[0]
     copy = tmp_path / relative
-    shutil.copytree(ADDONS / relative, copy, ignore=shutil.ignore_patterns("grafana*"))
+    shutil.copytree(addons_root() / relative, copy, ignore=shutil.ignore_patterns("grafana*"))
     assert "grafana" in tooling.missing_subcharts(copy)
     key, _ = tooling.tree_hash(tmp_path, relative)
     assert key.startswith(f"{relative} without ") and "grafana" in key
@@ -127,7 +127,7 @@ def test_a_chart_without_some_sub_charts_renders_without_them_and_says_so(tmp_pa
 @needs_addons
 def test_the_add_ons_here_match_the_lock():
     for add_on in ADD_ONS:
-        tooling.verify_addon(add_on, ADDONS)
+        tooling.verify_addon(add_on, addons_root())
 
 
 @needs_addons
@@ -165,12 +165,12 @@ def test_a_chart_as_helm_pull_gives_it_hashes_like_its_source_tree(tmp_path):
     """`helm pull --untar` gives the packaged chart: no .helmignore'd files, Chart.yaml rewritten by helm."""
     add_on = ADD_ON["mysql-operator"]
     (relative,) = tooling.source_paths(add_on)
-    tooling.run_helm(["package", str(ADDONS / relative), "--destination", str(tmp_path)], "helm package")
+    tooling.run_helm(["package", str(addons_root() / relative), "--destination", str(tmp_path)], "helm package")
     with tarfile.open(next(tmp_path.glob("*.tgz"))) as archive:
         archive.extractall(tmp_path / "pulled", filter="data")
     (tmp_path / relative).parent.mkdir(parents=True)
     (tmp_path / "pulled" / str(add_on.chart)).rename(tmp_path / relative)
-    assert (tmp_path / relative / "Chart.yaml").read_text() != (ADDONS / relative / "Chart.yaml").read_text()
+    assert (tmp_path / relative / "Chart.yaml").read_text() != (addons_root() / relative / "Chart.yaml").read_text()
     assert not (tmp_path / relative / ".gitignore").exists()
     tooling.verify_addon(add_on, tmp_path)
 
@@ -194,7 +194,7 @@ def test_a_chart_fetched_from_a_chart_repository_is_laid_out_and_verified(tmp_pa
     add_on = ADD_ON["mysql-operator"]
     (relative,) = tooling.source_paths(add_on)
     repository = tmp_path / "repository"
-    tooling.run_helm(["package", str(ADDONS / relative), "--destination", str(repository)], "helm package")
+    tooling.run_helm(["package", str(addons_root() / relative), "--destination", str(repository)], "helm package")
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(repository))
     )
@@ -261,13 +261,13 @@ def test_pin_image_tags_replaces_latest_on_image_lines_only():
 @needs_addons
 def test_the_normalisations_leave_the_pinned_copies_as_they_are():
     """A fetch applies them to what it downloads: on the pinned copies they must change nothing."""
-    chart = ADDONS / tooling.source_paths(ADD_ON["cert-manager"])[0] / "Chart.yaml"
+    chart = addons_root() / tooling.source_paths(ADD_ON["cert-manager"])[0] / "Chart.yaml"
     assert tooling.set_chart_version(chart.read_text(), "v1.21.1") == chart.read_text()
-    chart = ADDONS / tooling.source_paths(ADD_ON["external-secrets"])[0] / "Chart.yaml"
+    chart = addons_root() / tooling.source_paths(ADD_ON["external-secrets"])[0] / "Chart.yaml"
     assert tooling.drop_dependencies(chart.read_text()) == (chart.read_text(), [])
     for name in ("rabbitmq-cluster-operator", "rabbitmq-messaging-topology-operator"):
         for asset in tooling.kustomization_assets(ADD_ON[name]):
-            text = (ADDONS / asset.relative_path).read_text()
+            text = (addons_root() / asset.relative_path).read_text()
             assert tooling.normalise_manifest(asset, text) == text
 
 
@@ -297,7 +297,7 @@ def test_a_kustomization_resource_must_be_the_commit_of_the_pinned_release(monke
 
 @needs_addons
 def test_the_pinned_release_commits_are_those_the_add_ons_were_taken_from():
-    provenance = (ADDONS / "PROVENANCE.txt").read_text().splitlines()
+    provenance = (addons_root() / "PROVENANCE.txt").read_text().splitlines()
     recorded = {(line.split()[0].replace("+", "/"), line.split()[1]): line.split()[2] for line in provenance if line.strip()}
     for key, commit in tooling.RELEASE_COMMITS.items():
         assert recorded[key] == commit, key
@@ -311,7 +311,9 @@ def test_the_render_key_follows_every_input():
     tree = {relative: LOCK["addons"][relative] for relative in tooling.source_paths(add_on)}
     key = render_key(add_on, env, tree)
     assert render_key(add_on, env, dict(tree)) == key
-    replicas = dataclasses.replace(add_on, values=lambda e: add_on.values(e) | {"deployment": {"replicas": 7}})
+    values = add_on.values
+    assert values is not None
+    replicas = dataclasses.replace(add_on, values=lambda e: values(e) | {"deployment": {"replicas": 7}})
     assert render_key(replicas, env, tree) != key
     assert render_key(add_on, ENVIRONMENTS["dev"], tree) != key
     assert render_key(add_on, env, dict.fromkeys(tree, "0" * 64)) != key
@@ -372,7 +374,7 @@ def test_argo_cd_applies_the_helm_hooks_it_runs_and_skips_the_others():
 def test_every_capability_test_of_the_charts_is_answered():
     defaults = helm_default_api_versions()
     charts = {relative for add_on in ADD_ONS if add_on.chart for relative in tooling.source_paths(add_on)}
-    tested = set().union(*(capability_tests(ADDONS / relative) for relative in charts))
+    tested = set().union(*(capability_tests(addons_root() / relative) for relative in charts))
     assert tested - defaults - set(API_VERSIONS) - set(ABSENT_API_VERSIONS) == set()
     assert not set(ABSENT_API_VERSIONS) & (defaults | set(API_VERSIONS))
 
@@ -404,7 +406,7 @@ def test_a_kustomization_is_applied_by_kustomize():
         manifest = [
             doc
             for asset in tooling.kustomization_assets(add_on)
-            for doc in tooling.load_manifest((ADDONS / asset.relative_path).read_text())
+            for doc in tooling.load_manifest((addons_root() / asset.relative_path).read_text())
         ]
         rendered = raw_render(add_on, env)
         if set(kustomization) - {"apiVersion", "kind", "resources"}:

@@ -4,6 +4,7 @@ namespace's Pod Security Standard, LimitRange and ResourceQuota, every workload 
 from __future__ import annotations
 
 import copy
+from typing import Any
 
 import pytest
 
@@ -59,13 +60,13 @@ def restricted_pod(**changes) -> dict:
         "name": "app",
         "securityContext": {"allowPrivilegeEscalation": False, "capabilities": {"drop": ["ALL"]}},
     }
-    spec = {
+    spec: dict[str, Any] = {
         "securityContext": {"runAsNonRoot": True, "seccompProfile": {"type": "RuntimeDefault"}},
         "containers": [container],
         "volumes": [{"name": "config", "configMap": {"name": "c"}}],
     }
     for path, value in changes.items():
-        target = spec
+        target: Any = spec
         *parents, last = path.split("__")
         for part in parents:
             target = target[int(part)] if part.isdigit() else target.setdefault(part, {})
@@ -134,7 +135,7 @@ def test_a_namespace_without_a_level_is_privileged_and_labels_decide_otherwise()
         "spec": {"hostNetwork": True, "containers": [{"name": "c"}]},
     }
     other = copy.deepcopy(pod) | {"metadata": {"name": "p", "namespace": "b"}}
-    namespaces = [
+    namespaces: list[dict[str, Any]] = [
         {"metadata": {"name": "a"}},
         {
             "metadata": {
@@ -182,7 +183,7 @@ def test_workloads_count_at_their_hpa_maximum_plus_surge():
 
 
 def test_init_containers_count_by_the_effective_request_rule():
-    spec = {
+    spec: dict[str, Any] = {
         "initContainers": [
             {"name": "big-init", "resources": {"requests": {"cpu": "2"}}},
             {"name": "sidecar", "restartPolicy": "Always", "resources": {"requests": {"cpu": "100m"}}},

@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -207,7 +208,7 @@ def test_two_applications_creating_one_namespace_is_caught():
 
 
 def test_projects_refuse_kinds_and_destinations_as_argo_cd_does():
-    project = {
+    project: dict[str, Any] = {
         "apiVersion": "argoproj.io/v1alpha1",
         "kind": "AppProject",
         "metadata": {"name": "p"},
@@ -631,7 +632,9 @@ def test_source_integrity_follows_argo_cd():
     assert git_verification(legacy, {"repoURL": "https://charts.jetstack.io", "chart": "cert-manager"}) is None
     policy = {"repos": [{"url": "https://github.com/e-commerce-back/*"}], "gpg": {"mode": "strict", "keys": ["X"]}}
     twice = project(sourceIntegrity={"git": {"policies": [policy, policy]}})
-    assert git_verification(twice, git).startswith("multiple (2) git source integrity policies")
+    error = git_verification(twice, git)
+    assert isinstance(error, str)
+    assert error.startswith("multiple (2) git source integrity policies")
     excluded = {"repos": [{"url": "*"}, {"url": "!https://github.com/e-commerce-back/*"}], "gpg": {"mode": "head", "keys": ["X"]}}
     assert git_verification(project(sourceIntegrity={"git": {"policies": [excluded]}}), git) is None
     assert key_id("5DE3E0509C47EA3CF04A42D34AEE18F83AFDEB23") == "4AEE18F83AFDEB23"

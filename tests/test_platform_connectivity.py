@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+from collections.abc import Mapping
 
 import pytest
 
@@ -133,7 +134,7 @@ def _labels_of(cluster: Cluster, namespace: str, name: str) -> dict:
     return next(dict(w.labels) for w in cluster.workloads() if (w.namespace, w.name) == (namespace, name))
 
 
-def _applies(policy: dict, namespace: str, labels: dict) -> bool:
+def _applies(policy: dict, namespace: str, labels: Mapping[str, str]) -> bool:
     return namespace_of(policy) == namespace and selects(policy["spec"].get("podSelector") or {}, labels)
 
 

@@ -321,7 +321,9 @@ def test_rabbitmqcluster_objects(documents: dict[str, list[dict]], modelled: dic
         client = named(objects, "Service", name)
         assert client["spec"]["type"] == spec.get("service", {}).get("type", "ClusterIP")
         assert client["spec"]["selector"] == {"app.kubernetes.io/name": name}
-        assert {"amqp": 5672, "management": 15672, "prometheus": 15692}.items() <= port_numbers(client).items()
+        # With TLS, the operator publishes the metrics port over TLS only (ServiceBuilder.Update).
+        metrics = {"prometheus-tls": 15691, "amqps": 5671} if spec.get("tls", {}).get("secretName") else {"prometheus": 15692}
+        assert ({"amqp": 5672, "management": 15672} | metrics).items() <= port_numbers(client).items()
         nodes = named(objects, "Service", f"{name}-nodes")
         assert nodes["spec"]["clusterIP"] == "None"
         assert port_numbers(nodes) == {"epmd": 4369, "cluster-rpc": 25672}

@@ -5,6 +5,8 @@ Kubernetes' rule matching, binding resolution and aggregation to the upstream be
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from ecommerce.addons import ADD_ONS, GRAFANA_SIDECAR_ROLE, MONITORING_STACK_NAMESPACE, add_ons, traefik_namespaces
@@ -60,8 +62,12 @@ def test_rules_match_as_the_api_server_matches_them():
 
 
 def _cluster_role(name: str, rules: list[dict], labels: dict | None = None, selects: list[dict] | None = None) -> dict:
-    role = {"apiVersion": f"{RBAC_GROUP}/v1", "kind": "ClusterRole", "metadata": {"name": name, "labels": labels or {}}}
-    role["rules"] = rules
+    role: dict[str, Any] = {
+        "apiVersion": f"{RBAC_GROUP}/v1",
+        "kind": "ClusterRole",
+        "metadata": {"name": name, "labels": labels or {}},
+        "rules": rules,
+    }
     if selects is not None:
         role["aggregationRule"] = {"clusterRoleSelectors": selects}
     return role

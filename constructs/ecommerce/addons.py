@@ -215,6 +215,9 @@ def _monitoring_crds(env: Environment) -> dict:
 def _cert_manager(env: Environment) -> dict:
     return {
         "crds": {"enabled": True},
+        # Where ClusterIssuers keep their keys (the internal CA's, the ACME account's): a
+        # namespace the platform owns, so that its Application creates the CA (internal_tls.py).
+        "clusterResourceNamespace": env.data_namespace,
         "replicaCount": _replicas(env),
         "webhook": {"replicaCount": _replicas(env)},
         "cainjector": {"replicaCount": _replicas(env)},

@@ -44,6 +44,12 @@ IN_CLUSTER = "https://kubernetes.default.svc"
 BOOTSTRAP, OPERATORS, PLATFORM = "bootstrap", "operators", "platform"
 # Folders of dist/<env>: the root's path, and the administrator's.
 APPLICATIONS_FOLDER, PROJECTS_FOLDER = "argocd", "argocd-projects"
+# Deleting an Application that carries this finalizer deletes what it deployed (foreground:
+# the Application goes last), so an add-on or the platform removed from dist/<env>/argocd/
+# (pruned by the root) or deleted on purpose leaves nothing orphaned on the cluster. The root
+# does not carry it: deleting the root, the one object that would take every Application
+# and so the whole environment with it, only orphans them (README, "Deleting an environment").
+RESOURCES_FINALIZER = "resources-finalizer.argocd.argoproj.io"
 
 
 def project_name(env: Environment, role: str) -> str:
@@ -101,6 +107,7 @@ class ArgoCdBootstrap(Part):
             ),
             apps.ApplicationSpecDestination(server=IN_CLUSTER, namespace=env.argocd.apps_namespace),
             wave=-10,
+            cascade=False,
         )
         for add_on in add_ons(env):
             self._add_on(add_on, refs[f"{add_on.name}-{env.name}"])
@@ -150,8 +157,10 @@ class ArgoCdBootstrap(Part):
         wave: int,
         pod_security: str | None = None,
         component: str = "delivery",
+        cascade: bool = True,
     ) -> None:
-        """An Application; with `pod_security`, it also creates and owns its namespace at that level."""
+        """An Application; with `pod_security`, it also creates and owns its namespace at that level;
+        with `cascade`, deleting it deletes what it deployed."""
         options = ["ServerSideApply=true", "PruneLast=true"]
         managed_namespace = None
         if pod_security is not None:
@@ -159,7 +168,7 @@ class ArgoCdBootstrap(Part):
             managed_namespace = apps.ApplicationSpecSyncPolicyManagedNamespaceMetadata(
                 labels={f"pod-security.kubernetes.io/{mode}": pod_security for mode in ("enforce", "audit", "warn")}
             )
-        apps.Application(
+        application = apps.Application(
             self,
             ref.name,
             metadata=self.cr_meta(
@@ -187,6 +196,8 @@ class ArgoCdBootstrap(Part):
                 ),
             ),
         )
+        if cascade:
+            application.metadata.add_finalizers(RESOURCES_FINALIZER)
 
 
 class ArgoCdProjects(Part):
@@ -209,58 +220,26 @@ class ArgoCdProjects(Part):
         def kinds(entries: list[tuple[str, str]], kind: type) -> list:
             return [kind(group=group, kind=name) for group, name in entries]
 
-        specs = {
-            BOOTSTRAP: dict(
-                description=f"{env.name}: the Applications of this environment, in {namespace} only",
-                source_repos=[REPOSITORY_URL],
-                destinations=[p.AppProjectSpecDestinations(server=IN_CLUSTER, namespace=namespace)],
-                # Never AppProject: a project that may write projects is an administrator.
-                namespace_resource_whitelist=kinds([("argoproj.io", "Application")], p.AppProjectSpecNamespaceResourceWhitelist),
-            ),
-            OPERATORS: dict(
-                description=f"{env.name}: cluster add-ons from pinned upstream releases",
-                source_repos=sorted({add_on.repo_url for add_on in ADD_ONS}),
-                destinations=[
-                    p.AppProjectSpecDestinations(server=cluster, namespace=ns)
-                    for ns in sorted(
-                        {add_on.namespace for add_on in ADD_ONS}
-                        | {"kube-system"}
-                        | {other for add_on in add_ons(env) for other in add_on.other_namespaces(env)}
-                    )
-                ],
-                cluster_resource_whitelist=kinds(
-                    [
-                        ("", "Namespace"),
-                        ("apiextensions.k8s.io", "CustomResourceDefinition"),
-                        ("rbac.authorization.k8s.io", "ClusterRole"),
-                        ("rbac.authorization.k8s.io", "ClusterRoleBinding"),
-                        ("admissionregistration.k8s.io", "MutatingWebhookConfiguration"),
-                        ("admissionregistration.k8s.io", "ValidatingWebhookConfiguration"),
-                        ("networking.k8s.io", "IngressClass"),
-                        # The MySQL Operator's chart makes its kopf peering object cluster-wide.
-                        ("zalando.org", "ClusterKopfPeering"),
-                    ],
-                    p.AppProjectSpecClusterResourceWhitelist,
-                ),
-            ),
-            PLATFORM: dict(
-                description=f"{env.name}: the e-commerce platform, in its own namespaces only",
-                source_repos=[REPOSITORY_URL],
-                destinations=[p.AppProjectSpecDestinations(server=cluster, namespace=ns) for ns in env.owned_namespaces],
-                cluster_resource_whitelist=kinds(
-                    [("", "Namespace"), ("cert-manager.io", "ClusterIssuer"), ("external-secrets.io", "ClusterSecretStore")],
-                    p.AppProjectSpecClusterResourceWhitelist,
-                ),
-            ),
-        }
-        for role, spec in specs.items():
+        def project(
+            role: str,
+            *,
+            description: str,
+            source_repos: list[str],
+            destinations: list[projects.AppProjectSpecDestinations],
+            cluster_resource_whitelist: list[projects.AppProjectSpecClusterResourceWhitelist] | None = None,
+            namespace_resource_whitelist: list[projects.AppProjectSpecNamespaceResourceWhitelist] | None = None,
+        ) -> None:
             name = project_name(env, role)
             p.AppProject(
                 self,
                 f"project-{role}",
                 metadata=cdk8s.ApiObjectMetadata(name=name, namespace=ARGOCD_NAMESPACE, labels=dict(self.labels)),
                 spec=p.AppProjectSpec(
-                    **spec,
+                    description=description,
+                    source_repos=source_repos,
+                    destinations=destinations,
+                    cluster_resource_whitelist=cluster_resource_whitelist,
+                    namespace_resource_whitelist=namespace_resource_whitelist,
                     source_namespaces=[namespace],
                     roles=[
                         p.AppProjectSpecRoles(
@@ -275,6 +254,52 @@ class ArgoCdProjects(Part):
                     source_integrity=self._source_integrity(),
                 ),
             )
+
+        project(
+            BOOTSTRAP,
+            description=f"{env.name}: the Applications of this environment, in {namespace} only",
+            source_repos=[REPOSITORY_URL],
+            destinations=[p.AppProjectSpecDestinations(server=IN_CLUSTER, namespace=namespace)],
+            # Never AppProject: a project that may write projects is an administrator.
+            namespace_resource_whitelist=kinds([("argoproj.io", "Application")], p.AppProjectSpecNamespaceResourceWhitelist),
+        )
+        project(
+            OPERATORS,
+            description=f"{env.name}: cluster add-ons from pinned upstream releases",
+            source_repos=sorted({add_on.repo_url for add_on in ADD_ONS}),
+            destinations=[
+                p.AppProjectSpecDestinations(server=cluster, namespace=ns)
+                for ns in sorted(
+                    {add_on.namespace for add_on in ADD_ONS}
+                    | {"kube-system"}
+                    | {other for add_on in add_ons(env) for other in add_on.other_namespaces(env)}
+                )
+            ],
+            cluster_resource_whitelist=kinds(
+                [
+                    ("", "Namespace"),
+                    ("apiextensions.k8s.io", "CustomResourceDefinition"),
+                    ("rbac.authorization.k8s.io", "ClusterRole"),
+                    ("rbac.authorization.k8s.io", "ClusterRoleBinding"),
+                    ("admissionregistration.k8s.io", "MutatingWebhookConfiguration"),
+                    ("admissionregistration.k8s.io", "ValidatingWebhookConfiguration"),
+                    ("networking.k8s.io", "IngressClass"),
+                    # The MySQL Operator's chart makes its kopf peering object cluster-wide.
+                    ("zalando.org", "ClusterKopfPeering"),
+                ],
+                p.AppProjectSpecClusterResourceWhitelist,
+            ),
+        )
+        project(
+            PLATFORM,
+            description=f"{env.name}: the e-commerce platform, in its own namespaces only",
+            source_repos=[REPOSITORY_URL],
+            destinations=[p.AppProjectSpecDestinations(server=cluster, namespace=ns) for ns in env.owned_namespaces],
+            cluster_resource_whitelist=kinds(
+                [("", "Namespace"), ("cert-manager.io", "ClusterIssuer"), ("external-secrets.io", "ClusterSecretStore")],
+                p.AppProjectSpecClusterResourceWhitelist,
+            ),
+        )
 
     def _source_integrity(self) -> projects.AppProjectSpecSourceIntegrity | None:
         """Signed commits only (what `signatureKeys` did before Argo CD 3.5, which deprecates it for

@@ -86,3 +86,17 @@ UNPINNED_ADD_ON_IMAGES: dict[str, str] = {
     "ghcr.io/rabbitmq/messaging-topology-operator:1.20.1": _NO_PUBLISHED_DIGEST,
     "docker.io/traefik:v3.7.9": _NO_PUBLISHED_DIGEST,
 }
+
+
+# The Deployments whose availability means an add-on (by its name in addons.py) runs, as its
+# pinned release names them: `make deploy` checks them before it applies anything. The
+# platform check (tests/test_operations.py) holds this to what each add-on renders.
+ADD_ON_DEPLOYMENTS: dict[str, tuple[str, ...]] = {
+    "kube-prometheus-stack": ("kube-prometheus-stack-operator",),
+    "cert-manager": ("cert-manager", "cert-manager-cainjector", "cert-manager-webhook"),
+    "external-secrets": ("external-secrets", "external-secrets-cert-controller", "external-secrets-webhook"),
+    "traefik": ("traefik",),
+    "mysql-operator": ("mysql-operator",),
+    "rabbitmq-cluster-operator": ("rabbitmq-cluster-operator",),
+    "rabbitmq-messaging-topology-operator": ("messaging-topology-operator",),
+}

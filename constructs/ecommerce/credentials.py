@@ -3,9 +3,10 @@
 A secret value is never written here: each key names where its value lives in the secret
 store (`Remote`), or is a non-secret literal (a user name), or a file built around one
 remote value (`Derived`). The Secrets construct renders these specs as ExternalSecrets
-(staging, prod) or as plain Secrets with obviously dev-only values (dev). Two Secrets that
-must agree, such as a service's RabbitMQ password and the RabbitMQ user's import secret,
-read the same remote value, so they agree in every environment.
+(staging, prod); without a secret store (dev), dev_secrets.py makes them on the cluster with
+random values, never in dist/. Two Secrets that must agree, such as a service's RabbitMQ
+password and the RabbitMQ user's import secret, read the same remote value, so they agree in
+every environment.
 """
 
 from __future__ import annotations
@@ -57,15 +58,16 @@ def redis_secret_users(env: Environment, clients: Iterable[str]) -> tuple[str, .
 
 @dataclass(frozen=True)
 class Remote:
-    """A value in the secret store: `<env prefix>/<key>`, field `property`."""
+    """A value in the secret store: field `field_name` of the entry `<env prefix>/<key>` (an
+    ExternalSecret's remoteRef `property`; not so named here, where it would shadow the builtin)."""
 
     key: str
-    property: str
+    field_name: str
 
     @property
     def alias(self) -> str:
         """A name for the value usable as a template variable."""
-        return f"{self.key}/{self.property}".replace("/", "_").replace("-", "_").replace(".", "_")
+        return f"{self.key}/{self.field_name}".replace("/", "_").replace("-", "_").replace(".", "_")
 
 
 @dataclass(frozen=True)

@@ -115,7 +115,8 @@ def prune_plan(
     limit = now - datetime.timedelta(days=retention_days)
     ordered = sorted(dumps, key=lambda dump: (dump.time, dump.name), reverse=True)
     protected = {dump.folder for dump in [d for d in ordered if d.complete][:keep_last]}
-    kept, deleted = [], []
+    kept: list[Dump] = []
+    deleted: list[Dump] = []
     for dump in ordered:
         (kept if dump.folder in protected or dump.time >= limit else deleted).append(dump)
     return kept, deleted

@@ -77,7 +77,7 @@ def issuer_name(env: Environment) -> str:
 
 
 def sites(env: Environment, gateway: str) -> tuple[Site, ...]:
-    api_chain = ("rate-limit", "security-headers", "request-body-limit", "retry")
+    api_chain: tuple[str, ...] = ("rate-limit", "security-headers", "request-body-limit", "retry")
     if not env.public_api:
         api_chain = (ALLOW_LIST, *api_chain)
     result = [Site("api", f"api.{env.domain}", env.namespace, gateway, SERVICE_HTTP_PORT, api_chain)]

@@ -1,8 +1,7 @@
 """The three environments as typed, validated data.
 
 Every difference between dev, staging and prod lives here; constructs read these fields
-and never branch on an environment's name. The values follow the user's table
-(seed/platform-summary.fr.md, "Environnements Configurés").
+and never branch on an environment's name. README's "Environments" table sums them up.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from typing import Any
 
 from .errors import ConfigError, require
 from .project import ARGOCD_NAMESPACE
-from .units import parse_quantity
+from .units import cron_schedule_error, parse_quantity
 
 SOURCE = "constructs/ecommerce/environments.py"
 
@@ -23,8 +22,6 @@ DNS_LABEL = re.compile(r"^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")
 DNS_NAME = re.compile(r"^(?=.{1,253}$)([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 EMAIL = re.compile(r"^[^@\s]+@([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z]{2,63}$")
 DURATION = re.compile(r"^([0-9]+(s|m|h))+$")
-CRON = re.compile(r"^(\S+\s+){4}\S+$")
-CIDR = re.compile(r"^(\d{1,3}\.){3}\d{1,3}/(\d|[12]\d|3[0-2])$")
 # What GitHub accepts as an environment name, and what a workflow's `environment:` can name unquoted.
 GITHUB_ENVIRONMENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$")
 # A GnuPG key ID (16 hex digits) or fingerprint (40), in capitals: Argo CD compares it as a string
@@ -106,10 +103,19 @@ def _check_int(value: object, where: str, low: int, high: int) -> None:
 
 
 def _check_network(value: object, where: str) -> None:
+    # A NetworkPolicy's ipBlock.cidr needs the prefix length; host bits set are a slip.
     try:
-        ipaddress.ip_network(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        raise ConfigError(where, f"not a valid CIDR block (e.g. 10.0.0.0/16): {value!r}") from None
+        if not isinstance(value, str) or "/" not in value:
+            raise ValueError("a CIDR block has a prefix length")
+        ipaddress.ip_network(value)
+    except ValueError as error:
+        raise ConfigError(where, f"not a valid CIDR block (e.g. 10.0.0.0/16): {value!r} ({error})") from None
+
+
+def _check_schedule(value: object, where: str) -> None:
+    """A schedule that a Kubernetes CronJob takes (the MySQL Operator makes one of each)."""
+    error = cron_schedule_error(value) if isinstance(value, str) else "not a string"
+    require(error is None, where, f"not a valid cron schedule: {value!r} ({error})")
 
 
 def _check_pattern(value: object, pattern: re.Pattern[str], where: str, what: str) -> None:
@@ -237,7 +243,7 @@ class Backup:
     max_age_hours: int = 36
 
     def check(self, where: str) -> None:
-        _check_pattern(self.schedule, CRON, f"{where}.schedule", "cron schedule")
+        _check_schedule(self.schedule, f"{where}.schedule")
         _check_int(self.retention_days, f"{where}.retention_days", 1, 3650)
         _check_int(self.keep_last, f"{where}.keep_last", 1, 1000)
         _check_int(self.max_age_hours, f"{where}.max_age_hours", 1, 24 * 365)
@@ -554,6 +560,31 @@ class ArgoCd:
             self.commit_signing.check(f"{where}.commit_signing")
 
 
+IMAGE_BY_DIGEST = re.compile(r"^[a-z0-9.-]+(:[0-9]+)?/[a-z0-9._/-]+(:[A-Za-z0-9._-]+)?@sha256:[0-9a-f]{64}$")
+
+
+@dataclass(frozen=True)
+class LogShipping:
+    """The optional Fluent Bit DaemonSet (logging.py) that forwards every container's log to a
+    Fluentd (or Fluent Bit) aggregator over the forward protocol with TLS."""
+
+    # Pinned by digest: a node-wide agent reading every pod's log runs no moving tag.
+    image: str
+    # The aggregator: its DNS name and port, and the address block the NetworkPolicy lets the
+    # agent reach (the only egress besides DNS and the API server).
+    output_host: str
+    output_port: int
+    output_cidr: str
+    namespace: str = "logging"
+
+    def check(self, where: str) -> None:
+        _check_pattern(self.image, IMAGE_BY_DIGEST, f"{where}.image", "image pinned by @sha256 digest")
+        _check_pattern(self.output_host, DNS_NAME, f"{where}.output_host", "DNS name")
+        _check_int(self.output_port, f"{where}.output_port", 1, 65535)
+        _check_network(self.output_cidr, f"{where}.output_cidr")
+        _check_pattern(self.namespace, DNS_LABEL, f"{where}.namespace", "namespace name")
+
+
 @dataclass(frozen=True)
 class Environment:
     name: str
@@ -602,6 +633,8 @@ class Environment:
     # environment's own name where empty.
     github_environment: str = ""
     argocd: ArgoCd = field(kw_only=True)
+    # Off (None) everywhere: no environment ships its logs yet (README, "Observability").
+    log_shipping: LogShipping | None = field(default=None, kw_only=True)
 
     def __post_init__(self) -> None:
         try:
@@ -622,6 +655,8 @@ class Environment:
         )
         _check_int(self.replicas, "replicas", 1, 100)
         self.resources.check("resources")
+        if self.log_shipping is not None:
+            self.log_shipping.check("log_shipping")
         if self.autoscaling is not None:
             self.autoscaling.check("autoscaling")
             require(
@@ -663,7 +698,7 @@ class Environment:
         self.target_cluster.check("target_cluster")
         self.argocd.check("argocd")
         for index, cidr in enumerate(self.admin_source_ranges):
-            _check_pattern(cidr, CIDR, f"admin_source_ranges[{index}]", "IPv4 CIDR")
+            _check_network(cidr, f"admin_source_ranges[{index}]")
         require(isinstance(self.public_api, bool), "public_api", f"must be true or false (got {self.public_api!r})")
         require(
             self.public_api or bool(self.admin_source_ranges),
@@ -730,6 +765,7 @@ _MODEL_CLASSES: dict[str, type] = {
         Messaging,
         AlertRouting,
         Monitoring,
+        LogShipping,
         SecretStore,
         Secrets,
         Tls,

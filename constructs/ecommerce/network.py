@@ -31,7 +31,7 @@ from .cluster_addons import (
     SELF_MANAGED_CONTROL_PLANE_PORTS,
     TRAEFIK_PODS,
 )
-from .endpoints import AMQP_PORT, MYSQL, RABBITMQ, REDIS, REDIS_PORT, REDIS_SENTINEL_PORT
+from .endpoints import AMQPS_PORT, MYSQL, RABBITMQ, REDIS, REDIS_PORT, REDIS_SENTINEL_PORT
 from .environments import CacheMode, Environment
 from .errors import require
 from .meta import Part, int_or_string, labels, selector
@@ -44,7 +44,8 @@ PRIVATE_RANGES = ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/
 API_SERVER_PORTS = (443, 6443)
 KUBELET_PORT = 10250
 RABBITMQ_MANAGEMENT_PORT = 15672
-RABBITMQ_PROMETHEUS_PORT = 15692
+# rabbitmq_prometheus over TLS: with TLS on, the operator publishes only this metrics port.
+RABBITMQ_PROMETHEUS_PORT = 15691
 # Erlang distribution: epmd, inter-node traffic, CLI tools.
 RABBITMQ_CLUSTERING = ((4369, None), (25672, None), (35672, 35682))
 # MySQL Router's read-write classic-protocol port; the Service maps 3306 to it.
@@ -75,7 +76,8 @@ class Peer:
 # The MySQL Operator's backup Job pods carry no label of their own
 # (mysqloperator/controller/backup/backup_objects.py, 9.1.0-2.2.2): they are the Job pods
 # (Kubernetes labels every Job's pods with its name) without our recommended labels.
-OPERATOR_JOB_PODS = {"having": ("batch.kubernetes.io/job-name",), "lacking": ("app.kubernetes.io/name",)}
+OPERATOR_JOB_HAVING = ("batch.kubernetes.io/job-name",)
+OPERATOR_JOB_LACKING = ("app.kubernetes.io/name",)
 
 
 @dataclass(frozen=True)
@@ -199,7 +201,11 @@ def _service_policy(env: Environment, catalog: Catalog, service: Service) -> Pol
         egress.append(Rule((Peer(env.namespace, selector(env, REDIS)),), _redis_ports(env), "Redis"))
     if service.uses_rabbitmq:
         egress.append(
-            Rule((Peer(env.messaging_namespace, {"app.kubernetes.io/name": RABBITMQ}),), ports(AMQP_PORT), "RabbitMQ (AMQP)")
+            Rule(
+                (Peer(env.messaging_namespace, {"app.kubernetes.io/name": RABBITMQ}),),
+                ports(AMQPS_PORT),
+                "RabbitMQ (AMQP over TLS)",
+            )
         )
     for endpoint in service.egress:
         egress.append(Rule((Peer(cidr=endpoint.cidr, excluded=PRIVATE_RANGES),), ports(endpoint.port), endpoint.name))
@@ -284,6 +290,7 @@ def _mysql_policies(env: Environment, catalog: Catalog) -> list[Policy]:
         return policies
     servers = Peer(data, OPERATOR_MYSQL_PODS)
     routers = Peer(data, OPERATOR_ROUTER_PODS)
+    operator_jobs = Peer(data, having=OPERATOR_JOB_HAVING, lacking=OPERATOR_JOB_LACKING)
     uses_api = api_server(env, "the operator's sidecars and backup jobs use the API")
     policies += [
         Policy(
@@ -303,7 +310,7 @@ def _mysql_policies(env: Environment, catalog: Catalog) -> list[Policy]:
                 Rule((routers,), ports(3306, 33060), "MySQL Router"),
                 Rule((servers,), ports(*MYSQL_GROUP_PORTS), "group replication between members"),
                 Rule((Peer(MYSQL_OPERATOR.namespace, MYSQL_OPERATOR.pods),), ports(3306, 33060), "the MySQL Operator"),
-                Rule((Peer(data, **OPERATOR_JOB_PODS),), ports(3306), "the operator's backup jobs"),
+                Rule((operator_jobs,), ports(3306), "the operator's backup jobs"),
                 Rule((_prometheus(env),), ports(MYSQL_EXPORTER_PORT), "Prometheus scrapes the metrics sidecar"),
             ),
             egress=(Rule((servers,), ports(*MYSQL_GROUP_PORTS), "group replication between members"), uses_api),
@@ -319,8 +326,8 @@ def _mysql_policies(env: Environment, catalog: Catalog) -> list[Policy]:
             component="database",
             owner=MYSQL,
             types=("Egress",),
-            pods_having=OPERATOR_JOB_PODS["having"],
-            pods_lacking=OPERATOR_JOB_PODS["lacking"],
+            pods_having=OPERATOR_JOB_HAVING,
+            pods_lacking=OPERATOR_JOB_LACKING,
         ),
     ]
     return policies
@@ -332,7 +339,9 @@ def _rabbitmq_policies(env: Environment, catalog: Catalog) -> list[Policy]:
     clustering = tuple(Port(port, end) for port, end in RABBITMQ_CLUSTERING)
     operators = tuple(Peer(addon.namespace, addon.pods) for addon in (RABBITMQ_CLUSTER_OPERATOR, RABBITMQ_TOPOLOGY_OPERATOR))
     ingress = [
-        Rule(_pods_of(env, catalog.using("uses_rabbitmq")), ports(AMQP_PORT), "services that publish or consume events"),
+        Rule(
+            _pods_of(env, catalog.using("uses_rabbitmq")), ports(AMQPS_PORT), "services that publish or consume events (TLS only)"
+        ),
         Rule((own,), clustering, "clustering between nodes"),
         Rule(operators, ports(RABBITMQ_MANAGEMENT_PORT), "the operators manage users and topology over the HTTP API"),
         Rule((_prometheus(env),), ports(RABBITMQ_PROMETHEUS_PORT), "Prometheus scrapes the rabbitmq_prometheus plugin"),

@@ -8,6 +8,7 @@ from .catalog import Catalog
 from .credentials import secret_specs
 from .edge import ACME_SOLVER_FOOTPRINT, ClusterIssuer, Edge
 from .environments import Environment
+from .internal_tls import InternalCa
 from .microservice import Microservice, MicroserviceProps, microservice_footprint
 from .mysql import MySql, MySqlProps
 from .namespaces import Namespaces
@@ -63,6 +64,10 @@ class EcommercePlatform:
             ClusterSecretStore(chart, "secret-store", env)
         if env.tls.enabled:
             ClusterIssuer(chart, "cluster-issuer", env)
+        # Before the data wave: its servers' certificates need the CA issuer; the services'
+        # pods and Prometheus (scraping RabbitMQ, from the ServiceMonitor's namespace) the CA
+        # certificate.
+        InternalCa(chart, "internal-ca", env, (env.namespace, env.messaging_namespace))
         # Sized from what the other waves will run, known from the model alone.
         footprints = [redis_footprint(env)] if catalog.using("uses_redis") else []
         footprints.extend(microservice_footprint(env) for _ in catalog)
@@ -114,3 +119,7 @@ class EcommercePlatform:
         from .monitoring.stack import Observability
 
         Observability(chart, "observability", self.env, self.catalog)
+        if self.env.log_shipping is not None:
+            from .log_shipping import LogShipper
+
+            LogShipper(chart, "log-shipping", self.env)

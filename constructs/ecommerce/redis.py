@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from cdk8s_plus_27 import k8s
 from constructs import Construct
@@ -647,7 +648,7 @@ def redis_footprint(env: Environment) -> Footprint:
     and the password reloader where Redis has users."""
     cache = env.cache
     sidecars = (SIDECAR,) * (_uses_sentinel(env) + cache.requires_auth)
-    storage = parse_quantity(cache.storage, "cache.storage", "memory") if cache.storage else 0
+    storage = parse_quantity(cache.storage, "cache.storage", "memory") if cache.storage else Decimal(0)
     claims = cache.replicas if cache.storage else 0
     return Footprint(cache.replicas, (cache.resources, SIDECAR, *sidecars), storage * cache.replicas, claims)
 

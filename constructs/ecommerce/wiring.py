@@ -6,11 +6,13 @@ a service reads each secret from a file whose path its `<KEY>_FILE` setting name
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from .catalog import SMTP, Catalog, Service
 from .endpoints import (
-    AMQP_PORT,
+    AMQPS_PORT,
+    CA_FILE,
     EVENTS_EXCHANGE,
     MYSQL_PORT,
     RABBITMQ_VHOST,
@@ -81,6 +83,12 @@ def service_port(target: Service, port: str) -> int:
     return SERVICE_HTTP_PORT if port == "http" else target.ports[port]
 
 
+def service_url(target: Service, port: str, env: Environment) -> str:
+    """The in-cluster URL of one of `target`'s named ports."""
+    number = service_port(target, port)
+    return f"http://{target.name}.{env.namespace}.svc" + ("" if number == SERVICE_HTTP_PORT else f":{number}")
+
+
 def wire(service: Service, env: Environment, catalog: Catalog) -> Wiring:
     settings = {
         "APP_ENV": env.name,
@@ -125,7 +133,12 @@ def wire(service: Service, env: Environment, catalog: Catalog) -> Wiring:
         settings.update(
             {
                 "RABBITMQ_HOST": rabbitmq_host(env),
-                "RABBITMQ_PORT": str(AMQP_PORT),
+                "RABBITMQ_PORT": str(AMQPS_PORT),
+                # The server's certificate is the internal CA's (internal_tls.py): verified, and
+                # its host name checked against RABBITMQ_HOST.
+                "RABBITMQ_TLS": "true",
+                "RABBITMQ_SCHEME": "amqps",
+                "RABBITMQ_CA_FILE": CA_FILE,
                 "RABBITMQ_VHOST": RABBITMQ_VHOST,
                 "RABBITMQ_USER": service.name,
                 "RABBITMQ_EXCHANGE": EVENTS_EXCHANGE,
@@ -140,9 +153,10 @@ def wire(service: Service, env: Environment, catalog: Catalog) -> Wiring:
     for call in service.call_targets:
         variable = call.service.upper().replace("-", "_")
         suffix = "" if call.port == "http" else f"_{call.port.upper()}"
-        port = service_port(catalog.get(call.service), call.port)
-        address = f"{call.service}.{env.namespace}.svc" + ("" if port == SERVICE_HTTP_PORT else f":{port}")
-        settings[f"{variable}{suffix}_URL"] = f"http://{address}"
+        settings[f"{variable}{suffix}_URL"] = service_url(catalog.get(call.service), call.port, env)
+    if service.is_entry_point:
+        # The routing table: the longest matching prefix wins (the table lists it first).
+        settings["ROUTES"] = json.dumps({prefix: service_url(target, "http", env) for prefix, target in catalog.routes})
     settings.update(service.settings)
     keys = secret_keys(service, env)
     for key in keys:

@@ -17,7 +17,7 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path, PurePosixPath
 
 import pytest
@@ -167,11 +167,15 @@ NAMESPACED = frozenset(
 _CAPABILITY_TEST = re.compile(r"""APIVersions\.Has\s+"(?P<has>[^"]+)"|has\s+"(?P<in>[^"]+)"\s+\.Capabilities\.APIVersions""")
 
 
-def _directory(directory: Path | None) -> Path:
-    found = directory or ADDONS
-    if found is None:
+def addons_root() -> Path:
+    """The pinned add-ons folder, for the checks marked `needs_addons`."""
+    if ADDONS is None:
         raise AddOnError(NO_ADDONS)
-    return found
+    return ADDONS
+
+
+def _directory(directory: Path | None) -> Path:
+    return directory or addons_root()
 
 
 def _environment(env: Environment | str) -> Environment:
@@ -306,7 +310,7 @@ def crd_scopes(objects: list[dict]) -> dict[tuple[str, str], str]:
     }
 
 
-def is_namespaced(api_version: str, kind: str, crds: Callable[[], dict[tuple[str, str], str]]) -> bool | None:
+def is_namespaced(api_version: str, kind: str, crds: Callable[[], Mapping[tuple[str, str], str]]) -> bool | None:
     """Whether objects of this kind live in a namespace; None if neither Kubernetes nor `crds()` defines it."""
     key = (_group(api_version), kind)
     if key in CLUSTER_SCOPED:
@@ -321,7 +325,7 @@ def env_crd_scopes(env: Environment | str, directory: Path | None = None) -> dic
     """(group, kind) -> scope of every CRD the environment's add-ons install."""
     env = _environment(env)
     directory = _directory(directory)
-    scopes = {}
+    scopes: dict[tuple[str, str], str] = {}
     for add_on in add_ons(env):
         path, text = _render_text(add_on, env, directory)
         if path not in _scopes:

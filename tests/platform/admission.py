@@ -467,8 +467,8 @@ def pss_violations(metadata: dict, spec: dict, level: str, version: Version = KU
     if level not in LEVELS:
         raise ValueError(f"unknown Pod Security level {level!r}")
     wanted = LEVELS[: LEVELS.index(level) + 1]
-    active = [(control, control.at(version)) for control in CONTROLS if control.level in wanted]
-    active = [(control, check) for control, check in active if check is not None]
+    checks = [(control, control.at(version)) for control in CONTROLS if control.level in wanted]
+    active = [(control, check) for control, check in checks if check is not None]
     overridden = {replaced for control, _ in active for replaced in control.overrides}
     violations = []
     for control, check in active:
@@ -515,7 +515,7 @@ def pod_security_failures(objects: Iterable[dict], namespaces: Iterable[dict]) -
 # --- quantities --------------------------------------------------------------------------------
 
 _QUANTITY = re.compile(r"^([+-]?(?:\d+\.?\d*|\.\d+))(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?\d+)?$")
-_SUFFIXES = {
+_SUFFIXES: dict[str | None, Decimal] = {
     None: Decimal(1),
     "n": Decimal("1e-9"),
     "u": Decimal("1e-6"),
@@ -861,9 +861,8 @@ def _quota_usage(quota: dict, key: str, objects: list[dict], ranges: list[dict])
                 continue
             which, resource = POD_RESOURCES[key]
             per_pod = effective(spec, which).get(resource)
-            usage.append(
-                _Usage(f"{pod.name} ({count} × {show(resource, per_pod or Decimal(0))})", count * (per_pod or 0), per_pod is None)
-            )
+            each = per_pod or Decimal(0)
+            usage.append(_Usage(f"{pod.name} ({count} × {show(resource, each)})", count * each, per_pod is None))
         return usage
     if scoped:
         return None

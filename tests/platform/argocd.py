@@ -736,8 +736,13 @@ def _value(name: str, context: Mapping[str, str]) -> str:
 def _expand(text: str, context: Mapping[str, str], variables: Mapping[str, str]) -> str:
     text = _EXPRESSION.sub(lambda m: _value(m[1], context) if _CONTEXT.fullmatch(m[1]) else m[0], text)
     for variable, value in variables.items():
-        text = re.sub(rf"\$\{{{variable}\}}|\${variable}\b", lambda _m, value=value: value, text)
+        text = re.sub(rf"\$\{{{variable}\}}|\${variable}\b", _verbatim(value), text)
     return text
+
+
+def _verbatim(value: str) -> Callable[[re.Match[str]], str]:
+    """A replacement for re.sub that inserts `value` as it is (a string would expand its backslashes)."""
+    return lambda _match: value
 
 
 def evaluate(condition: str, context: Mapping[str, str], failed: bool) -> bool:
@@ -882,7 +887,7 @@ def pipeline_policy_failures(
                 app = apps[name]
                 automated = _automated(app) is not None and name not in paused
                 parent = apps.get(parents.get(name, ""))
-                parent_heals = parent is not None and bool((_automated(parent) or {}).get("selfHeal"))
+                healing_parent = parent if parent is not None and (_automated(parent) or {}).get("selfHeal") else None
                 if command.verb == "sync":
                     revision = command.option("--revision")
                     target = app["spec"]["source"].get("targetRevision", "HEAD")
@@ -891,9 +896,9 @@ def pipeline_policy_failures(
                             f"{environment}: {command}: refused, Cannot sync to {revision}: auto-sync currently set to {target}"
                         )
                 elif command.verb == "set" and command.option("--sync-policy") == "none":
-                    if _automated(app) is not None and parent_heals:
+                    if _automated(app) is not None and healing_parent is not None:
                         failures.append(
-                            f"{environment}: {command}: undone by {parent['metadata']['name']} (automated selfHeal), "
+                            f"{environment}: {command}: undone by {healing_parent['metadata']['name']} (automated selfHeal), "
                             f"which restores {name}'s syncPolicy.automated from Git"
                         )
                     else:

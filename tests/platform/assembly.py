@@ -150,7 +150,8 @@ class Cluster:
         """Every object with a pod template, and every bare Pod, each with its namespace."""
         found = []
         for origin, obj in self.origins():
-            kind = obj.get("kind")
+            kind = obj.get("kind", "")
+            template: Mapping | None
             if kind == "Pod":
                 template = {"metadata": obj.get("metadata") or {}, "spec": obj.get("spec") or {}}
             elif kind in POD_TEMPLATE_PATHS:
@@ -517,7 +518,7 @@ class _Documents(tuple):
 
     __slots__ = ()
 
-    def __hash__(self) -> int:  # type: ignore[override]
+    def __hash__(self) -> int:
         return hash(tuple(id(doc) for doc in self))
 
     def __eq__(self, other: object) -> bool:
@@ -530,7 +531,7 @@ def assemble(env_name: str, env_docs: list[dict]) -> Cluster:
     return _assemble(env_name, _Documents(env_docs))
 
 
-def _with_job_labels(template: dict, name: str) -> dict:
+def _with_job_labels(template: Mapping, name: str) -> dict:
     """The template as the Job's pods get it: the API server labels every Job's pod template with
     the Job's name (kubernetes pkg/registry/batch/job/strategy.go, generateSelector; the
     batch.kubernetes.io/ keys since 1.27). A CronJob's Jobs are named after it plus a time."""

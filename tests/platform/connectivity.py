@@ -46,6 +46,7 @@ import yaml
 from ecommerce.catalog import CATALOG, Catalog
 from ecommerce.endpoints import REDIS_PORT, REDIS_SENTINEL_PORT, mysql_host, rabbitmq_host, redis_endpoint
 from ecommerce.environments import ENVIRONMENTS, CacheMode, Environment
+from ecommerce.wiring import wire
 from tests.platform.addons import nca_binary
 from tests.platform.assembly import ROOT, Cluster, Workload, namespace_of
 
@@ -352,7 +353,7 @@ class Resolver:
         self.services = {(namespace_of(s), s["metadata"]["name"]): s for s in cluster.of_kind("Service")}
         self.endpoints = {(namespace_of(e), e["metadata"]["name"]): e for e in cluster.of_kind("Endpoints")}
         self.unresolved: list[str] = []
-        names = defaultdict(int)
+        names: defaultdict[str, int] = defaultdict(int)
         for workload in self.workloads:
             names[workload.label] += 1
         # A Job and a CronJob may share a name: tell them apart where they do.
@@ -517,8 +518,10 @@ def _catalog_flows(flows: Flows, resolver: Resolver, env: Environment, catalog: 
                 # Sentinel hands out the primary's pod address: the data port of every Redis pod.
                 flows.to_targets(sources, [Target(t.peer, REDIS_PORT, "TCP") for t in targets], why + " (primary from Sentinel)")
         if service.uses_rabbitmq:
+            # The port the services are wired to (AMQPS since the internal CA), not the plain 5672.
+            amqp_port = int(wire(service, env, catalog).settings["RABBITMQ_PORT"])
             flows.to_targets(
-                sources, resolver.backends(amqp_ns, amqp_service, "amqp", "RabbitMQ"), f"catalog: {service.name} uses RabbitMQ"
+                sources, resolver.backends(amqp_ns, amqp_service, amqp_port, "RabbitMQ"), f"catalog: {service.name} uses RabbitMQ"
             )
         for endpoint in service.egress:
             network = ipaddress.ip_network(endpoint.cidr)
@@ -591,10 +594,10 @@ def _monitoring_flows(flows: Flows, resolver: Resolver, cluster: Cluster) -> Non
         # Replicas gossip on the mesh ports (prometheus-operator pkg/alertmanager/statefulset.go).
         for workload in _alertmanager_pods(resolver, namespace, name):
             for port_name, protocol in (("mesh-tcp", "TCP"), ("mesh-udp", "UDP")):
-                port = workload.port_number(port_name)
-                if port is not None:
+                gossip_port = workload.port_number(port_name)
+                if gossip_port is not None:
                     peer = resolver.peer(workload)
-                    flows.add(peer, peer, port, protocol, f"Alertmanager {namespace}/{name} cluster gossip")
+                    flows.add(peer, peer, gossip_port, protocol, f"Alertmanager {namespace}/{name} cluster gossip")
     for config in cluster.of_kind("AlertmanagerConfig"):
         ports = set()
         for receiver in (config.get("spec") or {}).get("receivers") or []:

@@ -730,7 +730,9 @@ def served_metrics(objects: Iterable[dict], namespaces: Mapping[str, dict], want
             targets += pod_monitor_targets(monitor, objects, namespaces)[0]
     for target in targets:
         where = target.monitor + (
-            f" -> {target.pod.namespace}/{target.pod.owner} container {target.container['name']}" if target.pod else ""
+            f" -> {target.pod.namespace}/{target.pod.owner} container {target.container['name']}"
+            if target.pod and target.container
+            else ""
         )
         service = service_exporter(target)
         if service is not None:

@@ -46,6 +46,7 @@ import re
 import shlex
 import zlib
 from collections.abc import Iterable
+from typing import Any
 
 MODELLED_FROM = "e-commerce.test/modelled-from"
 
@@ -453,7 +454,7 @@ def _mysql_statefulset(spec: _MySQLServerSet) -> dict:
         pod_security["fsGroupChangePolicy"] = spec.fs_group_change_policy
     pod_security["runAsNonRoot"] = True
     fqdn_annotation = {"mysql.oracle.com/fqdn-template": spec.fqdn_template}
-    statefulset = {
+    statefulset: dict[str, Any] = {
         "apiVersion": "apps/v1",
         "kind": "StatefulSet",
         "metadata": {
@@ -526,7 +527,7 @@ def _mysql_add_metrics(pod_spec: dict, spec: _MySQLServerSet) -> None:
     args = [*metrics.get("options", []), "--config.my-cnf=/tmp/metrics/metrics.cnf"]
     if web_config:
         args.append("--web.config.file=/config/web.config")
-    mounts = [{"name": "rundir", "mountPath": "/var/run/mysqld"}]
+    mounts: list[dict[str, Any]] = [{"name": "rundir", "mountPath": "/var/run/mysqld"}]
     if web_config:
         mounts.append({"name": "metrics-web-config", "mountPath": "/config", "readOnly": True})
     if tls_secret:
@@ -683,7 +684,7 @@ def _mysql_router_deployment(spec: _MySQLServerSet, router: dict, router_tls: bo
         "app.kubernetes.io/created-by": "mysql-operator",
     }
     router_target = spec.fqdn_template.format(service=f"{spec.name}-instances", namespace=spec.namespace, domain=_CLUSTER_DOMAIN)
-    deployment = {
+    deployment: dict[str, Any] = {
         "apiVersion": "apps/v1",
         "kind": "Deployment",
         "metadata": {"name": f"{spec.name}-router", "namespace": spec.namespace},
@@ -923,6 +924,7 @@ def _mysql_add_backup_storage(pod_template: dict, profile: dict) -> None:
     # The s3/azure/oci patches put container-only fields (allowPrivilegeEscalation, privileged,
     # readOnlyRootFilesystem) into the pod securityContext; the API server drops them.
     pod_security = {"runAsNonRoot": True, "runAsUser": 27, "fsGroup": 27}
+    patch: dict[str, Any]
     if kind == "persistentVolumeClaim":
         patch = {
             "initContainers": [
@@ -1285,7 +1287,7 @@ def _rabbitmq_pod_template(rmq: _RabbitmqCluster) -> dict:
             }
         )
         volumes.append({"name": "persistence", "emptyDir": empty_dir})
-    mounts = [
+    mounts: list[dict[str, Any]] = [
         {"name": "rabbitmq-erlang-cookie", "mountPath": "/var/lib/rabbitmq/"},
         {"name": "persistence", "mountPath": "/var/lib/rabbitmq/mnesia/"},
         {"name": "rabbitmq-plugins", "mountPath": "/operator"},
@@ -1469,7 +1471,7 @@ def _rabbitmq_validate_override(pod_spec: dict) -> None:
 def _rabbitmq_patch_pod_spec(pod_spec: dict, override: dict) -> dict:
     """statefulset.go patchPodSpec."""
     patched = _strategic_merge(pod_spec, override, "PodSpec")
-    rabbitmq = next((c for c in override.get("containers", []) if c.get("name") == "rabbitmq"), {})
+    rabbitmq: dict[str, Any] = next((c for c in override.get("containers", []) if c.get("name") == "rabbitmq"), {})
     first = patched["containers"][0]
     if rabbitmq.get("env") is not None:
         # sortEnvVar: MY_POD_NAME, MY_POD_NAMESPACE, K8S_SERVICE_NAME first, so later values can refer to them.
@@ -1626,7 +1628,7 @@ def _rabbitmq_service(rmq: _RabbitmqCluster) -> dict:
             "ports": [{"protocol": "TCP", "port": p, "targetPort": p, "name": n, "appProtocol": a} for n, p, a in ports],
         }
     )
-    service = {
+    service: dict[str, Any] = {
         "apiVersion": "v1",
         "kind": "Service",
         "metadata": _with_metadata({"name": rmq.name, "namespace": rmq.namespace}, labels, annotations),
@@ -1645,7 +1647,7 @@ def _rabbitmq_service(rmq: _RabbitmqCluster) -> dict:
 
 def _rabbitmq_headless_service(rmq: _RabbitmqCluster) -> dict:
     """HeadlessServiceBuilder.Update."""
-    service = {
+    service: dict[str, Any] = {
         "apiVersion": "v1",
         "kind": "Service",
         "metadata": _with_metadata(
@@ -1801,7 +1803,7 @@ def _solver_pod(namespace: str, domain: str, token: str, key: str, http01: dict,
         "acme.cert-manager.io/http-token": str(zlib.adler32(token.encode())),
         "acme.cert-manager.io/http01-solver": "true",
     }
-    pod = {
+    pod: dict[str, Any] = {
         "apiVersion": "v1",
         "kind": "Pod",
         "metadata": {
@@ -1880,7 +1882,7 @@ def _solver_pod(namespace: str, domain: str, token: str, key: str, http01: dict,
 def _solver_service(namespace: str, pod: dict, http01: dict, seed: str) -> dict:
     """service.go buildService: selects the pod by its ACME labels; NodePort unless serviceType is set."""
     selector = {k: v for k, v in pod["metadata"]["labels"].items() if k.startswith("acme.cert-manager.io/")}
-    solver = http01.get("ingress") if http01.get("ingress") is not None else http01.get("gatewayHTTPRoute") or {}
+    solver = http01["ingress"] if http01.get("ingress") is not None else http01.get("gatewayHTTPRoute") or {}
     service = {
         "apiVersion": "v1",
         "kind": "Service",
@@ -1906,7 +1908,7 @@ def _solver_ingress(namespace: str, domain: str, token: str, service: dict, ingr
     annotations = {"nginx.ingress.kubernetes.io/whitelist-source-range": "0.0.0.0/0,::/0"}
     if ingress_solver.get("class") is not None:
         annotations["kubernetes.io/ingress.class"] = ingress_solver["class"]
-    rule = {
+    rule: dict[str, Any] = {
         "http": {
             "paths": [
                 {
@@ -1919,7 +1921,7 @@ def _solver_ingress(namespace: str, domain: str, token: str, service: dict, ingr
     }
     if not _is_ip(domain):
         rule["host"] = domain
-    ingress = {
+    ingress: dict[str, Any] = {
         "apiVersion": "networking.k8s.io/v1",
         "kind": "Ingress",
         "metadata": {
@@ -1948,7 +1950,7 @@ def _acme_http01_objects(certificate: dict, docs: list[dict]) -> list[dict]:
     """
     issuer = _find_issuer(certificate, docs)
     acme = (issuer or {}).get("spec", {}).get("acme")
-    if not acme:
+    if issuer is None or not acme:
         return []
     namespace, name = _namespace(certificate), certificate["metadata"]["name"]
     order_labels = certificate["metadata"].get("labels", {})  # Certificate → CertificateRequest → Order

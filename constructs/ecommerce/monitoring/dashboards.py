@@ -414,7 +414,7 @@ def dashboard_json(build: builder.Dashboard) -> str:
 
 def panel_expressions(document: dict) -> list[str]:
     """Every PromQL expression of a dashboard's JSON model (panels and variables)."""
-    expressions = []
+    expressions: list[str] = []
     for panel in document.get("panels", []):
         expressions.extend(target["expr"] for target in panel.get("targets", []) if "expr" in target)
     return expressions
