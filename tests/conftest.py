@@ -47,3 +47,11 @@ def bootstrap(synthesized: Path) -> dict[str, list[dict]]:
 @pytest.fixture(scope="session")
 def all_documents(documents: dict[str, list[dict]]) -> list[tuple[str, dict]]:
     return [(env, doc) for env, docs in documents.items() for doc in docs]
+
+
+@pytest.fixture(scope="session")
+def clusters(documents: dict[str, list[dict]]) -> dict:
+    """Each environment assembled as a cluster would hold it (tests/platform/assembly.py)."""
+    from tests.platform.assembly import assemble
+
+    return {env: assemble(env, documents[env]) for env in ENVIRONMENTS}

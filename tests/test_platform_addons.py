@@ -367,6 +367,7 @@ def test_argo_cd_applies_the_helm_hooks_it_runs_and_skips_the_others():
     assert argocd_applies(annotated(**{"helm.sh/hook": "crd-install"}))
     assert not argocd_applies(annotated(**{"helm.sh/hook": "test"}))
     assert not argocd_applies(annotated(**{"helm.sh/hook": "pre-delete"}))
+    assert not argocd_applies(annotated(**{"helm.sh/hook": "test-success"}))
     assert not argocd_applies(annotated(**{"argocd.argoproj.io/hook": "Skip", "helm.sh/hook": "post-install"}))
 
 

@@ -21,20 +21,9 @@ from tests.platform.admission import (
     quota_failures,
     with_limit_range_defaults,
 )
-from tests.platform.argocd import applied_by_argocd
-from tests.platform.assembly import assemble
+from tests.platform.assembly import applied
 
 ENVS = list(ENVIRONMENTS)
-
-
-@pytest.fixture(scope="module")
-def clusters(documents):
-    return {env: assemble(env, documents[env]) for env in ENVS}
-
-
-def applied(cluster) -> list[dict]:
-    """What exists once Argo CD has synced: not the Helm hooks it never runs (`helm test` pods)."""
-    return [obj for obj in cluster.objects if applied_by_argocd(obj)]
 
 
 @needs_addons

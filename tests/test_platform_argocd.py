@@ -17,7 +17,7 @@ from ecommerce.environments import ENVIRONMENTS
 from ecommerce.operations import argocd_plan
 from ecommerce.project import PIPELINE_ROLE, PIPELINE_TOKEN_SECRETS
 from tests.conftest import load_documents
-from tests.platform.addons import crd_scopes, needs_addons
+from tests.platform.addons import argocd_applies, crd_scopes, needs_addons
 from tests.platform.argocd import (
     ARGO_CD_SCOPES,
     IN_CLUSTER,
@@ -28,7 +28,6 @@ from tests.platform.argocd import (
     application_health_assessed,
     application_namespaces_setting,
     applications,
-    applied_by_argocd,
     evaluate,
     git_verification,
     glob_match,
@@ -49,7 +48,6 @@ from tests.platform.argocd import (
     token_permits,
     wave_failures,
 )
-from tests.platform.assembly import assemble
 from tests.schemas import CRDS, load_crd
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,13 +81,8 @@ def root_of(bootstrap_docs: list[dict], env: str) -> dict:
     return applications(bootstrap_docs)[f"e-commerce-{env}-root"]
 
 
-@pytest.fixture(scope="module")
-def clusters(documents):
-    return {env: assemble(env, documents[env]) for env in ENVS}
-
-
 def rendered(cluster, bootstrap_docs):
-    addons = {name: [o for o in objects if applied_by_argocd(o)] for name, objects in cluster.addons.items()}
+    addons = {name: [o for o in objects if argocd_applies(o)] for name, objects in cluster.addons.items()}
     return rendered_by_application(bootstrap_docs, list(cluster.ours), addons)
 
 
@@ -350,14 +343,6 @@ def test_waves_between_applications_need_the_application_health_check():
         "data": {"resource.customizations.health.argoproj.io_Application": "x"},
     }
     assert application_health_assessed([config], []) and not application_health_assessed([], ["nothing about it"])
-
-
-def test_helm_test_hooks_are_never_applied():
-    def obj(hook: str | None) -> dict:
-        return {"kind": "Pod", "metadata": {"name": "p", "annotations": {"helm.sh/hook": hook} if hook else {}}}
-
-    assert applied_by_argocd(obj(None)) and applied_by_argocd(obj("pre-install,pre-upgrade"))
-    assert not applied_by_argocd(obj("test")) and not applied_by_argocd(obj("test-success"))
 
 
 # --- one Argo CD, three environments ----------------------------------------------------------------

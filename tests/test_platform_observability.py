@@ -9,8 +9,7 @@ import pytest
 
 from ecommerce.environments import ENVIRONMENTS
 from tests.platform.addons import incomplete_addons, needs_addons
-from tests.platform.argocd import applied_by_argocd
-from tests.platform.assembly import assemble
+from tests.platform.assembly import applied
 from tests.platform.observability import (
     EXPORTERS,
     Family,
@@ -22,15 +21,6 @@ from tests.platform.observability import (
 )
 
 ENVS = list(ENVIRONMENTS)
-
-
-@pytest.fixture(scope="module")
-def clusters(documents):
-    return {env: assemble(env, documents[env]) for env in ENVS}
-
-
-def applied(cluster) -> list[dict]:
-    return [obj for obj in cluster.objects if applied_by_argocd(obj)]
 
 
 @needs_addons

@@ -12,7 +12,7 @@ import pytest
 from ecommerce.addons import ADD_ONS, GRAFANA_SIDECAR_ROLE, MONITORING_STACK_NAMESPACE, add_ons, traefik_namespaces
 from ecommerce.environments import ENVIRONMENTS, TlsMode
 from tests.platform.addons import incomplete_addons, needs_addons
-from tests.platform.assembly import Cluster, assemble, namespace_of
+from tests.platform.assembly import Cluster, namespace_of
 from tests.platform.rbac import (
     CLUSTER_WIDE,
     RBAC_GROUP,
@@ -141,11 +141,6 @@ def test_bindings_grant_where_and_to_whom_the_api_server_applies_them():
 
 
 # --- the assembled platform -----------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def clusters(documents) -> dict[str, Cluster]:
-    return {env: assemble(env, documents[env]) for env in ENVS}
 
 
 def expected_secret_readers(env_name: str, cluster: Cluster) -> dict[tuple[Subject, str], str]:

@@ -980,19 +980,3 @@ def application_health_assessed(objects: Iterable[dict], documents: Iterable[str
         ):
             return True
     return any(HEALTH_KEY in text for text in documents)
-
-
-# gitops-engine pkg/sync/hook/helm/type.go: the Helm hooks Argo CD runs in a sync; any other
-# Helm hook (test, pre-delete, pre-rollback, ...) is a hook that no sync creates.
-HELM_HOOKS_RUN = frozenset({"pre-install", "pre-upgrade", "post-install", "post-upgrade"})
-
-
-def applied_by_argocd(obj: dict) -> bool:
-    """Whether a sync creates `obj`: not a Helm hook that Argo CD never runs (`helm test` pods)."""
-    annotations = obj.get("metadata", {}).get("annotations") or {}
-    if "argocd.argoproj.io/hook" in annotations:
-        return True
-    hooks = {h.strip() for h in annotations.get("helm.sh/hook", "").split(",") if h.strip()}
-    if not hooks or hooks == {"crd-install"}:
-        return True
-    return bool(hooks & HELM_HOOKS_RUN)

@@ -23,7 +23,7 @@ from types import MappingProxyType
 import yaml
 
 from ecommerce.environments import ENVIRONMENTS
-from tests.platform.addons import rendered_addons
+from tests.platform.addons import argocd_applies, rendered_addons
 from tests.platform.operators import operator_objects
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -538,3 +538,8 @@ def _with_job_labels(template: Mapping, name: str) -> dict:
     metadata = dict(template.get("metadata") or {})
     metadata["labels"] = {**(metadata.get("labels") or {}), "batch.kubernetes.io/job-name": name, "job-name": name}
     return {**template, "metadata": metadata}
+
+
+def applied(cluster: Cluster) -> list[dict]:
+    """What exists once Argo CD has synced the assembly: not the Helm hooks it never runs."""
+    return [obj for obj in cluster.objects if argocd_applies(obj)]
