@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import copy
 import functools
-import os
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import kubernetes_validate
 import kubernetes_validate.utils
-import pytest
 import yaml
 
 from ecommerce.crd_sources import crds_dir
+from tests.pinned import needs_folder
 
 # The package re-reads its large definitions file on every call; reading it once per
 # version keeps validating every object of every environment within a few seconds.
@@ -25,10 +24,7 @@ NO_CRDS = (
     "the pinned CRDs are not here (../shared/crds): run `make crds DIR=/tmp/crds` (downloads the files "
     "listed under `imports:` in cdk8s.yaml) and set ECOMMERCE_CRDS_DIR=/tmp/crds"
 )
-if CRDS is None and os.environ.get("ECOMMERCE_REQUIRE_CRDS"):
-    # CI sets this: there the custom-resource checks must run, never be skipped.
-    raise RuntimeError(NO_CRDS)
-needs_crds = pytest.mark.skipif(CRDS is None, reason=NO_CRDS)
+needs_crds = needs_folder(CRDS, NO_CRDS, required_by="ECOMMERCE_REQUIRE_CRDS")
 
 OLDEST_KUBERNETES = "1.27"
 CURRENT_KUBERNETES = kubernetes_validate.utils.latest_version()

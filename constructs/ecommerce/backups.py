@@ -99,18 +99,23 @@ def encryption(bucket: BackupBucket) -> dict:
     }
 
 
+def _list_dumps(bucket: BackupBucket) -> dict:
+    """The statement both identities need: list the dumps under the prefix, nothing else."""
+    return {
+        "Sid": "ListDumps",
+        "Effect": "Allow",
+        "Action": ["s3:ListBucket"],
+        "Resource": [_arn(bucket)],
+        "Condition": {"StringLike": {"s3:prefix": [f"{bucket.prefix}/*"]}},
+    }
+
+
 def writer_policy(bucket: BackupBucket) -> dict:
     """The IAM policy of the identity in `mysql-backup-storage`: write dumps, never delete."""
     return {
         "Version": "2012-10-17",
         "Statement": [
-            {
-                "Sid": "ListDumps",
-                "Effect": "Allow",
-                "Action": ["s3:ListBucket"],
-                "Resource": [_arn(bucket)],
-                "Condition": {"StringLike": {"s3:prefix": [f"{bucket.prefix}/*"]}},
-            },
+            _list_dumps(bucket),
             {
                 "Sid": "WriteDumps",
                 "Effect": "Allow",
@@ -129,13 +134,7 @@ def retention_policy(bucket: BackupBucket) -> dict:
     return {
         "Version": "2012-10-17",
         "Statement": [
-            {
-                "Sid": "ListDumps",
-                "Effect": "Allow",
-                "Action": ["s3:ListBucket"],
-                "Resource": [_arn(bucket)],
-                "Condition": {"StringLike": {"s3:prefix": [f"{bucket.prefix}/*"]}},
-            },
+            _list_dumps(bucket),
             {
                 "Sid": "LockAndDeleteDumps",
                 "Effect": "Allow",

@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -20,7 +19,6 @@ import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path, PurePosixPath
 
-import pytest
 import yaml
 
 from ecommerce.addons import AddOn, add_ons
@@ -44,6 +42,7 @@ from scripts.addons import (
     verify_addon,
     write_atomic,
 )
+from tests.pinned import needs_folder
 
 __all__ = ["helm_binary", "kubectl_binary", "nca_binary"]
 
@@ -52,10 +51,7 @@ NO_ADDONS = (
     "the pinned add-ons are not here (../shared/addons): run `make addons DIR=/tmp/addons` (pulls the charts and "
     "release manifests the add-ons pin) and set ECOMMERCE_ADDONS_DIR=/tmp/addons"
 )
-if ADDONS is None and os.environ.get("ECOMMERCE_REQUIRE_ADDONS"):
-    # CI sets this: there the assembled-platform checks must run, never be skipped.
-    raise RuntimeError(NO_ADDONS)
-needs_addons = pytest.mark.skipif(ADDONS is None, reason=NO_ADDONS)
+needs_addons = needs_folder(ADDONS, NO_ADDONS, required_by="ECOMMERCE_REQUIRE_ADDONS")
 
 CACHE_DIR = ROOT / ".cache" / "addons"
 KUBE_VERSION = "1.33.0"
