@@ -144,3 +144,25 @@ def test_npm_run_synth_offline_prints_no_stack_trace(project):
     assert not STACK_FRAME.search(result.stderr), result.stderr
     assert snapshot_tree(project / "dist") == snapshot_tree(ROOT / "dist")
     assert os.path.realpath(project / ".cache" / "cdk8s-output") == str(project / "dist")
+
+
+@needs_namespaces
+def test_bare_npx_cdk8s_synth_offline_checks_no_upgrade(project, tmp_path):
+    """What a cdk8s user types, with nothing set: .npmrc keeps the CLI from asking npm for a newer
+    version, which offline ends in a stack trace (and online leaves its cache in the home folder)."""
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {k: v for k, v in environment(HOME=str(home)).items() if k != "CDK8S_CHECK_UPGRADE"}
+    result = subprocess.run(
+        ["unshare", "--net", "npx", "cdk8s", "synth", "--stdout"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    assert not STACK_FRAME.search(result.stderr), result.stderr
+    assert "of cdk8s-cli is available" not in result.stderr
+    assert not (home / ".cdk8s-cli.version").exists()
+    assert "kind: Namespace" in result.stdout
