@@ -2,6 +2,7 @@
 
     python main.py                 every environment
     python main.py --env prod      one environment (repeat --env for several)
+    python main.py --jobs 1        built in this process, not by worker processes
 
 Bad input (an unknown environment, an invalid model value, a broken releases file, an output
 folder that holds files no synth wrote...) prints one line on stderr and exits with status 2;
@@ -41,6 +42,12 @@ class _OneLineParser(argparse.ArgumentParser):
         sys.exit(EXIT_BAD_INPUT)
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return int(text)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _OneLineParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -49,6 +56,12 @@ def main(argv: list[str] | None = None) -> int:
         default=[],
         metavar="NAME",
         help="environment to synthesise (dev, staging, prod); repeatable; default: all",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="worker processes that build environments side by side (default: one per usable core; 1 builds in this process)",
     )
     parser.add_argument(
         "--outdir",
@@ -61,14 +74,15 @@ def main(argv: list[str] | None = None) -> int:
     from ecommerce.errors import ConfigError
 
     try:
-        from ecommerce.synth import generated_documents, synthesize
+        from ecommerce.synth import generated_documents, synthesize, usable_cores
 
         docs = {ROOT / "docs" / name: content for name, content in generated_documents().items()}
+        workers = args.jobs or usable_cores()
         cli_folder = os.environ.get("CDK8S_OUTDIR")
         if args.outdir is not None or not cli_folder:
-            written: list[Path] | None = synthesize(args.env, args.outdir or ROOT / "dist", parallel=True, files=docs)
+            written: list[Path] | None = synthesize(args.env, args.outdir or ROOT / "dist", workers=workers, files=docs)
         else:
-            written = _under_cdk8s_cli(Path(os.path.abspath(cli_folder)), args.env, docs)
+            written = _under_cdk8s_cli(Path(os.path.abspath(cli_folder)), args.env, docs, workers)
     except ConfigError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -85,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _under_cdk8s_cli(folder: Path, names: list[str], docs: dict[Path, str]) -> list[Path] | None:
+def _under_cdk8s_cli(folder: Path, names: list[str], docs: dict[Path, str], workers: int) -> list[Path] | None:
     """What `cdk8s synth` asked for by the folder it gave (the pinned cdk8s-cli's synth command):
     the environments written to dist/, or None when they were streamed to the CLI."""
     from ecommerce.synth import OutputError, synthesize
@@ -100,7 +114,7 @@ def _under_cdk8s_cli(folder: Path, names: list[str], docs: dict[Path, str]) -> l
                 os.symlink(os.path.relpath(ROOT / "dist", standing_for_dist.parent), standing_for_dist)
         except OSError as error:
             raise OutputError(standing_for_dist, error.strerror or str(error)) from None
-        return synthesize(names, ROOT / "dist", parallel=True, files=docs)
+        return synthesize(names, ROOT / "dist", workers=workers, files=docs)
     if folder.name == "templates" and (folder.parent / "Chart.yaml").is_file():
         raise OutputError(
             folder.parent,
@@ -111,7 +125,7 @@ def _under_cdk8s_cli(folder: Path, names: list[str], docs: dict[Path, str]) -> l
         # `cdk8s synth --stdout`: the CLI prints every *.yaml file in this temporary folder,
         # all at once and without separators, so it gets one file, one stream of documents.
         built = folder / "dist"
-        written = synthesize(names, built, parallel=True)
+        written = synthesize(names, built, workers=workers)
         try:
             (folder / STREAM_FILE).write_text(_stream(written), encoding="utf-8")
         except OSError as error:
@@ -119,7 +133,7 @@ def _under_cdk8s_cli(folder: Path, names: list[str], docs: dict[Path, str]) -> l
         finally:
             shutil.rmtree(built, ignore_errors=True)
         return None
-    return synthesize(names, folder, parallel=True, files=docs)
+    return synthesize(names, folder, workers=workers, files=docs)
 
 
 def _stream(folders: list[Path]) -> str:
@@ -139,7 +153,7 @@ def _cdk8s_config() -> dict:
 
 
 if __name__ == "__main__":
-    from ecommerce.batch import exit_without_teardown, start_batch
+    from ecommerce.batch import start_batch
 
     start_batch()
-    exit_without_teardown(main())
+    sys.exit(main())

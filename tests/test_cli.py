@@ -113,7 +113,7 @@ def test_one_environment_replaces_only_its_folder(project):
 def test_all_environments_replace_dist_and_drop_stale_files(project, tmp_path):
     scratch = tmp_path / "tmp"
     scratch.mkdir()
-    # As `make synth` runs it: optimised, environments built in forked workers.
+    # As `make synth` runs it: optimised, environments built by worker processes.
     result = run(project, python=("-O",), TMPDIR=str(scratch))
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in (project / "dist").iterdir()) == ["dev", "prod", "staging"]
@@ -122,6 +122,24 @@ def test_all_environments_replace_dist_and_drop_stale_files(project, tmp_path):
     assert snapshot_tree(project / "dist") == snapshot_tree(ROOT / "dist"), "optimised synth differs from the checked one"
     # The jsii runtimes of the parent and of every worker were stopped and cleaned up.
     assert not list(scratch.iterdir())
+
+
+def test_one_job_builds_in_this_process_what_the_workers_build(project, tmp_path):
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    result = run(project, "--jobs", "1", "--env", "prod", python=("-O",), TMPDIR=str(scratch))
+    assert result.returncode == 0, result.stderr
+    assert snapshot_tree(project / "dist" / "prod") == snapshot_tree(ROOT / "dist" / "prod")
+    assert not list(scratch.iterdir())
+
+
+@pytest.mark.parametrize("jobs", ["0", "-1", "two", ""])
+def test_jobs_must_be_a_positive_whole_number(project, jobs):
+    before = snapshot_tree(project / "dist")
+    result = run(project, "--jobs", jobs)
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: argument --jobs: ") and len(result.stderr.splitlines()) == 1
+    assert snapshot_tree(project / "dist") == before
 
 
 def test_catalog_mistake(project):

@@ -39,9 +39,11 @@ def test_committed_dist_is_fresh(synthesized):
     assert not stale, f"dist/ is stale, run `make synth` and commit: {stale}"
 
 
-def test_synth_is_deterministic(synthesized, tmp_path):
+def test_synth_is_deterministic_built_here_or_by_workers(synthesized, tmp_path):
+    """The session's synth is built in this process; this one by two worker processes, each
+    building one half of every environment, even though this process already runs jsii."""
     again = tmp_path / "dist"
-    synthesize([], again)
+    synthesize([], again, workers=2)
     assert tree(again) == tree(synthesized)
 
 
@@ -51,9 +53,8 @@ def test_halves_share_out_every_chart_once():
 
 
 def test_the_synth_entry_point_loads_no_jsii_runtime_before_its_workers():
-    """Workers are forked only while the parent has not started jsii (synth._jsii_not_started);
-    a model module that imports a construct module would silently make the build serial, and
-    leave the runtime's temporary files where an interrupted synth cannot clean them."""
+    """The workers build; a parent that also started jsii (a model module importing a construct
+    module) would pay the runtime's start-up, the import floor, for nothing before them."""
     probe = "import sys; import ecommerce.synth; print(sorted(m for m in ('cdk8s', 'jsii') if m in sys.modules))"
     loaded = subprocess.run(
         [sys.executable, "-c", probe],

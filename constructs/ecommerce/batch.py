@@ -6,13 +6,9 @@ failed to load.
 
 from __future__ import annotations
 
-import atexit
 import gc
-import os
 import signal
-import sys
 from types import FrameType
-from typing import NoReturn
 
 
 class Stopped(KeyboardInterrupt):
@@ -31,16 +27,3 @@ def start_batch() -> None:
 
 def _stop(number: int, frame: FrameType | None) -> None:
     raise Stopped
-
-
-def exit_without_teardown(status: int) -> NoReturn:
-    """End the process once its output is written, skipping the interpreter's teardown.
-
-    Tearing down the generated classes object by object takes about a fifth of a second and
-    serves nothing in a process that ends here. The atexit handlers still run: they stop the
-    jsii runtime and remove its temporary files.
-    """
-    sys.stdout.flush()
-    sys.stderr.flush()
-    atexit._run_exitfuncs()
-    os._exit(status)

@@ -11,11 +11,12 @@ the lock proves that no synth still works in it.
 
 from __future__ import annotations
 
-import atexit
 import contextlib
+import copyreg
 import ctypes
 import errno
 import fcntl
+import gc
 import glob
 import multiprocessing
 import os
@@ -29,6 +30,7 @@ import traceback
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
+from types import MappingProxyType
 
 from .catalog import CATALOG, Catalog
 from .docs import architecture, metrics, operators, runbooks
@@ -87,7 +89,7 @@ def synthesize(
     outdir: Path,
     catalog: Catalog = CATALOG,
     releases_dir: Path = RELEASES_DIR,
-    parallel: bool = False,
+    workers: int = 1,
     files: Mapping[Path, str] | None = None,
 ) -> list[Path]:
     """Write dist/<env>/ for each named environment (all of them when `names` is empty).
@@ -96,8 +98,8 @@ def synthesize(
     `outdir` before anything in `outdir` changes; a failure leaves `outdir` as it was. One
     environment (or several, not all) replaces only its own folders: the others are carried
     over unchanged. `files` (path: content; the generated docs) are replaced, those that
-    changed, in the same commit. With `parallel`, each environment is built in two halves
-    (`waves.HALVES`) by worker processes, one per core.
+    changed, in the same commit. With more than one of `workers`, each environment is built
+    in two halves (`waves.HALVES`) by that many worker processes at most.
     """
     names = list(dict.fromkeys(names))  # `--env prod --env prod` asks for prod once
     environments = [get_environment(name) for name in (names or ENVIRONMENTS)]
@@ -114,9 +116,9 @@ def synthesize(
             _check_replaceable(outdir)
             with _Staging(outdir) as staging:
                 targets = [(env, release, staging.out / env.name) for env, release in zip(environments, releases, strict=True)]
-                if parallel and _jsii_not_started():
+                if workers > 1:
                     jobs = [(*target, share) for share in HALVES for target in targets]
-                    _build_in_workers(jobs, catalog, _usable_cores(), staging.tmp)
+                    _build_in_workers(jobs, catalog, workers, staging.tmp)
                 else:
                     _build_here([(*target, WHOLE) for target in targets], catalog)
                 if not whole:
@@ -374,28 +376,33 @@ def _write_failure(error: BaseException) -> tuple[str | None, str] | None:
     return None
 
 
-def _usable_cores() -> int:
-    # The cores this process may run on (a container's CPU set), not all of the host's.
+def usable_cores() -> int:
+    """The cores this process may run on (a container's CPU set), not all of the host's."""
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0))
     return os.cpu_count() or 1
 
 
-def _jsii_not_started() -> bool:
-    # Forked workers must each start their own jsii runtime: a child sharing its parent's
-    # would corrupt it. Until cdk8s is imported, no runtime exists.
-    return "cdk8s" not in sys.modules and "fork" in multiprocessing.get_all_start_methods()
+# The model freezes its mappings (catalog settings, release images) as read-only views, which
+# pickle cannot send to a worker as they are: a worker receives each as a view of a copy.
+def _read_only(items: dict) -> MappingProxyType:
+    return MappingProxyType(items)
 
 
-def _build_in_workers(jobs: list[Job], catalog: Catalog, cores: int, tmp: Path) -> None:
-    """Builds the jobs in forked processes, one per core, each paying the jsii start-up once.
+copyreg.pickle(MappingProxyType, lambda view: (_read_only, (dict(view),)))
 
-    `jobs` come grouped by share; each worker takes a consecutive run of them, so that it
-    loads the generated CRD modules of as few shares as possible. With one core, one worker
-    still does the work: the jsii runtime then lives and dies within the synth, its temporary
-    files in the staging folder (`tmp`), which goes with it even after a kill.
+
+def _build_in_workers(jobs: list[Job], catalog: Catalog, workers: int, tmp: Path) -> None:
+    """Builds the jobs in worker processes, each paying the jsii start-up once.
+
+    Workers are new interpreters ("spawn"), not forks: nothing of this process, a jsii runtime
+    it may have started included, is shared with them, and each ends as any Python process
+    does, its atexit handlers stopping its jsii runtime. `jobs` come grouped by share; each
+    worker takes a consecutive run of them, so that it loads the generated CRD modules of as
+    few shares as possible. The jsii runtimes' temporary files go in the staging folder
+    (`tmp`), which goes with it even after a kill.
     """
-    workers = max(1, min(cores, len(jobs)))
+    workers = max(1, min(workers, len(jobs)))
     size, extra = divmod(len(jobs), workers)
     batches, start = [], 0
     for index in range(workers):
@@ -403,7 +410,7 @@ def _build_in_workers(jobs: list[Job], catalog: Catalog, cores: int, tmp: Path) 
         batches.append(jobs[start:end])
         start = end
 
-    context = multiprocessing.get_context("fork")
+    context = multiprocessing.get_context("spawn")
     running = []
     try:
         for index, batch in enumerate(batches):
@@ -459,10 +466,9 @@ def _stop(processes: Iterable[multiprocessing.process.BaseProcess]) -> None:
 
 
 def _work(batch: list[Job], catalog: Catalog, sender: Connection, tmp: Path, log: Path, parent: int) -> None:
-    # multiprocessing ends a forked child without running atexit handlers. The parent's are
-    # not the child's business; the child's own (the jsii runtime's stop, which removes the
-    # runtime's temporary folder) must run, once the outcome is sent.
-    atexit._clear()
+    # A synth makes little cyclic garbage; the collector's passes over the generated classes
+    # would cost about a tenth of a second.
+    gc.disable()
     _die_with(parent)
     # The jsii runtime's temporary files go in the staging folder, removed with it whatever
     # happens; what the worker prints goes to a log there, which the parent shows or drops.
@@ -495,11 +501,10 @@ def _work(batch: list[Job], catalog: Catalog, sender: Connection, tmp: Path, log
     except BaseException as error:
         failure = _write_failure(error)
         outcome = ("output", *failure) if failure else ("crash", traceback.format_exc())
-    try:
-        sender.send(outcome)
-        sender.close()
-    finally:
-        atexit._run_exitfuncs()
+    # Returning ends the worker as any Python process ends: its atexit handlers stop its jsii
+    # runtime, which removes the runtime's temporary folder.
+    sender.send(outcome)
+    sender.close()
 
 
 def _die_with(parent: int) -> None:
@@ -507,4 +512,4 @@ def _die_with(parent: int) -> None:
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
     if os.getppid() != parent:
-        os._exit(1)
+        sys.exit(1)
