@@ -5,7 +5,7 @@
 
 The baseline holds the exclusions (references to secrets such as `secretName: x` are not
 values; generated and lock files are left out, and so are the snapshots under
-tests/__snapshots__: the tests prove they hold the same manifests as dist/, which is
+tests/__snapshots__: the constructs' own output, which dist/ holds too, and dist/ is
 scanned) and the findings a person audited as false positives. detect-secrets 1.5 does not
 re-apply a baseline's line and file filters by itself, so this passes them explicitly, then
 fails on any finding that is not an audited false positive.
