@@ -9,7 +9,7 @@ import pytest
 
 from ecommerce.addons import add_ons
 from ecommerce.edge import ClusterIssuer, Edge
-from ecommerce.environments import DEV, PROD, STAGING
+from ecommerce.environments import DEV, PROD, STAGING, RateLimit
 from ecommerce.errors import ConfigError
 from ecommerce.units import parse_quantity
 
@@ -86,7 +86,8 @@ def test_security_headers_rate_limit_and_retry():
     headers = middleware(objects, "security-headers")["headers"]
     assert headers["stsSeconds"] == 31536000 and headers["stsIncludeSubdomains"] is True
     assert headers["contentTypeNosniff"] is True and headers["frameDeny"] is True
-    assert middleware(objects, "rate-limit")["rateLimit"] == {"average": 50, "burst": 100, "period": "1s"}
+    limit = PROD.api_rate_limit
+    assert middleware(objects, "rate-limit")["rateLimit"] == {"average": limit.average, "burst": limit.burst, "period": "1s"}
     assert middleware(objects, "retry")["retry"]["attempts"] == 3
     assert middleware(build(STAGING), "security-headers", "e-commerce-staging")["headers"]["stsSeconds"] == 300
 
@@ -146,7 +147,31 @@ def test_every_route_is_rate_limited_per_client_and_admin_ones_allow_listed(env)
             assert specs[0]["ipAllowList"]["sourceRange"] == list(env.admin_source_ranges)
     admin = [route for route in routes if route["metadata"]["name"] in ("grafana", "rabbitmq")]
     for route in admin:
-        assert chain(objects, route)[1]["rateLimit"]["average"] <= 10, "a login form needs no more"
+        assert chain(objects, route)[1]["rateLimit"]["average"] == env.admin_rate_limit.average
+
+
+def test_rate_limits_are_the_environments():
+    env = dataclasses.replace(PROD, api_rate_limit=RateLimit(average=7, burst=9), admin_rate_limit=RateLimit(2, 5))
+    objects = build(env)
+    assert middleware(objects, "rate-limit")["rateLimit"] == {"average": 7, "burst": 9, "period": "1s"}
+    assert middleware(objects, "admin-rate-limit", env.monitoring_namespace)["rateLimit"] == {
+        "average": 2,
+        "burst": 5,
+        "period": "1s",
+    }
+
+
+@pytest.mark.parametrize(
+    ("limit", "message"),
+    [
+        (RateLimit(0, 10), "api_rate_limit.average: must be a whole number of requests from 1 to 100000 (got 0)"),
+        (RateLimit(10, 5), "api_rate_limit.burst: must be at least the average (10)"),
+        (RateLimit(10, True), "api_rate_limit.burst: must be a whole number"),  # type: ignore[arg-type]
+    ],
+)
+def test_a_bad_rate_limit_is_refused_naming_the_field(limit, message):
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        dataclasses.replace(PROD, api_rate_limit=limit)
 
 
 def test_dev_with_debug_on_serves_its_api_to_the_admin_ranges_only():

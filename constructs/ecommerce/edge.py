@@ -48,10 +48,6 @@ HSTS_SECONDS = {TlsMode.LETSENCRYPT_STAGING: 300, TlsMode.LETSENCRYPT_PRODUCTION
 # cert-manager's HTTP-01 solver: one small pod per pending challenge.
 ACME_SOLVER = SIDECAR
 ACME_SOLVER_FOOTPRINT = Footprint(1, (ACME_SOLVER,))
-# Requests per second and burst, per client address (Traefik's default source criterion).
-API_RATE_LIMIT = (50, 100)
-# An admin UI's page loads a burst of assets; a login form needs no more than a few a second.
-ADMIN_RATE_LIMIT = (10, 100)
 ALLOW_LIST = "admin-allow-list"
 
 
@@ -218,14 +214,14 @@ class Edge(Part):
                 ALLOW_LIST,
                 m.MiddlewareSpec(ip_allow_list=m.MiddlewareSpecIpAllowList(source_range=list(env.admin_source_ranges))),
             )
-        for name, (average, burst) in (("rate-limit", API_RATE_LIMIT), ("admin-rate-limit", ADMIN_RATE_LIMIT)):
+        for name, limit in (("rate-limit", env.api_rate_limit), ("admin-rate-limit", env.admin_rate_limit)):
             if name in used:
                 self._middleware(
                     namespace,
                     name,
                     m.MiddlewareSpec(
                         rate_limit=m.MiddlewareSpecRateLimit(
-                            average=average, burst=burst, period=m.MiddlewareSpecRateLimitPeriod.from_string("1s")
+                            average=limit.average, burst=limit.burst, period=m.MiddlewareSpecRateLimitPeriod.from_string("1s")
                         )
                     ),
                 )

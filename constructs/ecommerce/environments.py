@@ -155,6 +155,25 @@ class Resources:
 
 
 @dataclass(frozen=True)
+class RateLimit:
+    """Requests per second a client address may make on average, and in one burst (Traefik's
+    rate limit, per source address)."""
+
+    average: int
+    burst: int
+
+    def check(self, where: str) -> None:
+        for name in ("average", "burst"):
+            value = getattr(self, name)
+            require(
+                isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 100_000,
+                f"{where}.{name}",
+                f"must be a whole number of requests from 1 to 100000 (got {value!r})",
+            )
+        require(self.burst >= self.average, f"{where}.burst", f"must be at least the average ({self.average})")
+
+
+@dataclass(frozen=True)
 class Autoscaling:
     min_replicas: int
     max_replicas: int
@@ -257,6 +276,8 @@ class Database:
     routers: int
     storage: str
     resources: Resources
+    # The server refuses unencrypted connections and its clients verify its certificate, issued by
+    # the internal CA, against the host they dial (VERIFY_IDENTITY).
     require_tls: bool
     backup: Backup | None = None
     # How long a rotated MySQL password's predecessor stays valid (dual passwords): long
@@ -622,6 +643,10 @@ class Environment:
     # The largest request body Traefik passes on to the API: a larger one is refused (413)
     # before it reaches a service.
     max_request_body: str = "1Mi"
+    # Per client address, on the API and on the admin UIs; an admin page loads a burst of
+    # assets, but a login form needs no more than a few requests a second.
+    api_rate_limit: RateLimit = RateLimit(average=50, burst=100)
+    admin_rate_limit: RateLimit = RateLimit(average=10, burst=100)
     # Developers may exec into and port-forward to pods (debugging in place).
     developer_exec: bool = False
     # The branch Argo CD deploys this environment from, and whether it syncs by itself
@@ -705,6 +730,8 @@ class Environment:
             "public_api",
             "an API closed to the public needs admin_source_ranges to say who may reach it",
         )
+        self.api_rate_limit.check("api_rate_limit")
+        self.admin_rate_limit.check("admin_rate_limit")
         body = parse_quantity(self.max_request_body, "max_request_body", "memory")
         require(
             1024 <= body <= 100 * 2**20,
@@ -787,7 +814,7 @@ DEV = Environment(
         routers=0,
         storage="5Gi",
         resources=Resources(cpu_request="250m", cpu_limit="500m", memory_request="512Mi", memory_limit="1Gi"),
-        require_tls=False,
+        require_tls=True,
     ),
     cache=Cache(
         mode=CacheMode.SIMPLE,
