@@ -32,6 +32,7 @@ help:
 	@echo "make deploy ENV=dev [SERVICES=auth,orders] | make verify ENV=prod | make cleanup ENV=dev [CONFIRM=<env>]   kubectl, without Argo CD"
 	@echo "make crds DIR=/tmp/crds   download the pinned CRDs, checked against crds.lock.json (for a clone without ../shared/crds)"
 	@echo "make addons DIR=/tmp/addons   download the pinned add-ons (for a clone without ../shared/addons)"
+	@echo "make image-digests [RELEASES=1]   ask the registries whether the pinned add-on images' digests are theirs (network)"
 
 CHECKOV_VENV := .venv-checkov
 # The jsii packages whose optimised bytecode `make synth` loads (pip compiles only the plain one).
@@ -198,6 +199,12 @@ $(SEMGREP_VENV)/.installed: .github/requirements/semgrep.txt
 addons: helm
 	@test -n "$(DIR)" || { echo "usage: make addons DIR=/tmp/addons"; exit 2; }
 	$(PY) scripts/addons.py fetch $(DIR)
+
+# Asks each registry for the digest of every add-on image pinned in addon-images.lock.json
+# (RELEASES=1: and of releases/*.yaml) and prints any that differs; needs the network.
+.PHONY: image-digests
+image-digests:
+	$(PYTHON) scripts/image_digests.py verify $(if $(RELEASES),--releases)
 
 # After a change that detect-secrets flags wrongly: rescan, then mark the new findings with
 # `.venv/bin/detect-secrets audit .secrets.baseline`.

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def copy_project(destination: Path) -> Path:
     """The sources main.py reads, copied; the large generated or installed folders, linked."""
     destination.mkdir()
-    for name in ("main.py", "cdk8s.yaml", "package.json", ".npmrc"):
+    for name in ("main.py", "cdk8s.yaml", "package.json", ".npmrc", "addon-images.lock.json"):
         shutil.copy2(ROOT / name, destination / name)
     for name in ("constructs", "releases", "deploy"):
         shutil.copytree(ROOT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"))

@@ -13,7 +13,7 @@ import pytest
 import ecommerce.catalog
 from ecommerce.catalog import CATALOG, Catalog
 from ecommerce.environments import ENVIRONMENTS
-from ecommerce.network import network_policies
+from ecommerce.platform import network_policies
 from ecommerce.wiring import wire
 from tests.conftest import load_documents
 from tests.platform.addons import needs_addons

@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from ecommerce.environments import PROD, STAGING
-from ecommerce.monitoring.metrics import SERIES_NAMES
 from ecommerce.monitoring.alerts import DOMAINS, alerts
+from ecommerce.monitoring.metrics import SERIES_NAMES
 from ecommerce.monitoring.rules import recordings, rule_groups
 
 from .promql import check_rules, metric_names, require_promtool

@@ -79,6 +79,28 @@ def test_release_file_that_is_not_yaml(project):
     assert_rejected(project, run(project, "--env", "staging"), before, "staging: releases/staging.yaml: line 3: not valid YAML")
 
 
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "addon-images.lock.json: cannot be read: No such file or directory"),
+        ("{not json", "addon-images.lock.json: must be JSON: "),
+        (
+            '{"images": {"docker.io/traefik:v3.7.9": {"digest": "sha256:abc"}}}',
+            "addon-images.lock.json: docker.io/traefik:v3.7.9: digest must be",
+        ),
+    ],
+    ids=["missing", "not-json", "bad-digest"],
+)
+def test_a_broken_add_on_images_lock(project, content, message):
+    lock = project / "addon-images.lock.json"
+    if content is None:
+        lock.unlink()
+    else:
+        lock.write_text(content)
+    before = snapshot_tree(project / "dist")
+    assert_rejected(project, run(project), before, message)
+
+
 def test_missing_service_in_release(project):
     release = project / "releases" / "dev.yaml"
     release.write_text("".join(line + "\n" for line in release.read_text().splitlines() if not line.startswith("  sav:")))

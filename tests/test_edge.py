@@ -166,7 +166,7 @@ def test_rate_limits_are_the_environments():
     [
         (RateLimit(0, 10), "api_rate_limit.average: must be a whole number of requests from 1 to 100000 (got 0)"),
         (RateLimit(10, 5), "api_rate_limit.burst: must be at least the average (10)"),
-        (RateLimit(10, True), "api_rate_limit.burst: must be a whole number"),  # type: ignore[arg-type]
+        (RateLimit(10, True), "api_rate_limit.burst: must be a whole number"),
     ],
 )
 def test_a_bad_rate_limit_is_refused_naming_the_field(limit, message):

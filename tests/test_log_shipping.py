@@ -1,18 +1,24 @@
 """The optional Fluent Bit log shipper: off everywhere, and when an environment turns it on, valid for
-Kubernetes, admitted at its namespace's Pod Security level, read-only in RBAC, and fenced in."""
+Kubernetes, admitted at its namespace's Pod Security level, read-only in RBAC, fenced in, in a file of
+its own that `make deploy` applies after the platform. (Its Argo CD delivery: test_platform_argocd.py.)"""
 
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import cdk8s
 import pytest
+import yaml
 
+from ecommerce.build import build_environment
 from ecommerce.catalog import CATALOG
 from ecommerce.environments import ENVIRONMENTS, LogShipping
 from ecommerce.errors import ConfigError
-from ecommerce.log_shipping import LogShipper
+from ecommerce.log_shipping import CHART, CHART_FILE, LogShipper
+from ecommerce.operations import cleanup_plan, deploy_plan
 from ecommerce.platform import EcommercePlatform
+from ecommerce.waves import WAVES
 from tests.helpers import of_kind, one, release, synth
 from tests.platform.admission import pss_violations
 from tests.platform.rbac import rule_allows
@@ -39,14 +45,37 @@ def test_no_environment_ships_logs_by_default():
 
 def test_the_platform_builds_it_only_where_the_flag_is_set(synthesized):
     for env in ENVIRONMENTS:
-        assert "fluent-bit" not in (synthesized / env / "50-monitoring.k8s.yaml").read_text()
+        assert not (synthesized / env / CHART_FILE).exists()
+        assert all("fluent-bit" not in path.read_text() for path in (synthesized / env).glob("*.yaml"))
 
 
-def test_the_monitoring_wave_builds_it_where_the_flag_is_set(env, tmp_path):
+def test_it_is_a_chart_of_its_own_built_with_the_monitoring_wave(env, tmp_path):
+    """Its own file, which the platform's Argo CD Application leaves out and the shipper's takes."""
     app = cdk8s.App(outdir=str(tmp_path))
     EcommercePlatform(app, env, CATALOG, release(env), waves=("monitoring",))
-    kinds = {(obj["kind"], obj["metadata"]["name"]) for chart in app.charts for obj in chart.to_json()}
-    assert ("DaemonSet", "fluent-bit") in kinds and ("Namespace", SHIPPING.namespace) in kinds
+    kinds = {chart.node.id: {(obj["kind"], obj["metadata"]["name"]) for obj in chart.to_json()} for chart in app.charts}
+    assert ("DaemonSet", "fluent-bit") in kinds[CHART] and ("Namespace", SHIPPING.namespace) in kinds[CHART]
+    assert not any(name == "fluent-bit" for charts, objects in kinds.items() if charts != CHART for _, name in objects)
+
+
+@pytest.fixture(scope="module")
+def folder(env, tmp_path_factory) -> Path:
+    """dist/prod of the copy of prod with the flag on, as a synth writes it."""
+    out = tmp_path_factory.mktemp("shipping") / "prod"
+    build_environment(env, CATALOG, release(env), out)
+    return out
+
+
+def test_make_deploy_applies_it_after_the_platforms_waves_namespace_first(env, folder):
+    applies = [step for step in deploy_plan(env, folder) if step.description.startswith("apply ")]
+    files = [step.description.removeprefix("apply ") for step in applies]
+    assert files == sorted(files) and files[-1] == CHART_FILE and len(files) == len(WAVES) + 1
+    applied = [doc for doc in yaml.safe_load_all(applies[-1].stdin or "") if doc]
+    assert applied[0]["kind"] == "Namespace" and applied[0]["metadata"]["name"] == SHIPPING.namespace
+    assert {doc["metadata"].get("namespace") for doc in applied[1:]} <= {None, SHIPPING.namespace}
+    # `make cleanup` removes it too, its cluster-wide RBAC included.
+    deletes = [step.description for step in cleanup_plan(env, folder, confirm=env.name)]
+    assert f"delete {CHART_FILE}" in deletes
 
 
 @pytest.mark.parametrize("version", [OLDEST_KUBERNETES, CURRENT_KUBERNETES])

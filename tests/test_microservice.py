@@ -220,6 +220,21 @@ def test_clients_of_a_tls_data_store_get_the_internal_ca_certificate_only(env):
     # The CA certificate alone: the same Secret's key pair never reaches the pod.
     assert volumes[name]["secret"]["secretName"] == CA_SECRET
     assert volumes[name]["secret"]["items"] == [{"key": ca_file.name, "path": ca_file.name}]
-    # A service wired to no TLS data store mounts nothing of the CA.
-    plain = synth(env, "addresses")
+    # A MySQL client alone mounts it at the same place (its DATABASE_CA_FILE)...
+    addresses = wire(CATALOG.get("addresses"), env, CATALOG).settings
+    assert not CATALOG.get("addresses").uses_rabbitmq and addresses["DATABASE_CA_FILE"] == str(ca_file)
+    mysql_only = synth(env, "addresses")
+    assert CA_SECRET in {v.get("secret", {}).get("secretName") for v in pod(mysql_only)["volumes"]}
+    # ...and a service wired to no TLS data store (every one of the catalog uses MySQL) nothing of it.
+    service = CATALOG.get("addresses")
+    wiring = wire(service, env, CATALOG)
+    settings = {k: v for k, v in wiring.settings.items() if v != str(ca_file)}
+    chart = cdk8s.Testing.chart()
+    Microservice(
+        chart,
+        "plain",
+        env,
+        MicroserviceProps(service, load_release(env, CATALOG).image("addresses"), settings, wiring.secret_keys),
+    )
+    plain = {obj["kind"]: obj for obj in cdk8s.Testing.synth(chart)}
     assert CA_SECRET not in {v.get("secret", {}).get("secretName") for v in pod(plain)["volumes"]}

@@ -14,6 +14,7 @@ import pytest
 
 from ecommerce.catalog import CATALOG
 from ecommerce.credentials import MYSQL_ROOT_SECRET, Remote, migration_secret, secret_specs
+from ecommerce.endpoints import CA_FILE, CA_SECRET
 from ecommerce.environments import DEV, PROD, STAGING, duration_seconds
 from ecommerce.errors import ConfigError
 from ecommerce.images import parse_image
@@ -57,7 +58,7 @@ def test_dev_runs_a_standalone_statefulset_with_a_volume():
     secrets = {v["secret"]["secretName"]: v["secret"].get("items") for v in pod["volumes"] if "secret" in v}
     # Of the accounts Secret, the server sees the admin's password only (admin.sh at first start).
     assert secrets["mysql-accounts"] == [{"key": "admin", "path": "password"}]
-    assert set(secrets) == {"mysql-root-credentials", "mysql-exporter", "mysql-accounts"}
+    assert set(secrets) == {"mysql-root-credentials", "mysql-exporter", "mysql-accounts", "mysql-tls"}
     service = one(objects, "Service", "mysql")
     assert {p["name"]: p["port"] for p in service["spec"]["ports"]} == {"mysql": 3306, "metrics": 9104}
 
@@ -74,7 +75,7 @@ def test_prod_is_an_ha_innodb_cluster_with_tls_resources_and_anti_affinity():
     cluster = one(objects, "InnoDBCluster", "mysql")
     spec = cluster["spec"]
     assert (spec["instances"], spec["router"]["instances"]) == (3, 2)
-    assert spec["tlsUseSelfSigned"] is True
+    assert spec["tlsUseSelfSigned"] is False
     assert spec["secretName"] == "mysql-root-credentials"
     assert spec["version"] == "8.4.11"
     assert spec["datadirVolumeClaimTemplate"]["resources"]["requests"]["storage"] == "100Gi"
@@ -103,7 +104,8 @@ def test_accounts_job_logs_in_as_its_admin_and_never_sees_root():
     for env in (DEV, PROD):
         pod = one(build(env), "Job", "mysql-accounts")["spec"]["template"]["spec"]
         secrets = {v["secret"]["secretName"] for v in pod["volumes"] if "secret" in v}
-        assert secrets == {"mysql-accounts"}, env.name
+        # Besides, the internal CA's certificate only (a certificate nobody presents: no key of use).
+        assert secrets == {"mysql-accounts", CA_SECRET}, env.name
         assert MYSQL_ROOT_SECRET not in json.dumps(pod)
     accounts = next(spec for spec in secret_specs(PROD, CATALOG) if spec.name == "mysql-accounts")
     assert {"admin", "orders", "orders.next", "orders_migrate", "orders_migrate.next"} <= set(accounts.data)
@@ -253,7 +255,8 @@ class Server:
             PATH=f"{self.bin}:{os.environ['PATH']}",
             DATABASE_HOST="mysql",
             DATABASE_PORT="3306",
-            SSL_MODE="REQUIRED",
+            SSL_MODE="VERIFY_IDENTITY",
+            SSL_CA=CA_FILE,
             FAKE_MYSQL_STATE=str(self.state),
             FAKE_NOW=str(self.now),
             **(extra or {}),
@@ -293,7 +296,8 @@ def test_accounts_give_each_schema_a_data_user_and_a_migration_user(tmp_path):
     # Every login the script made was as the admin account, or as a user checking its password.
     sessions = [json.loads(line) for line in tmp_path.joinpath("server.sessions").read_text().splitlines()]
     assert {session["user"] for session in sessions} <= {ACCOUNTS_ADMIN, "orders", "orders_migrate"}
-    assert all(session["ssl-mode"] == "REQUIRED" for session in sessions)
+    assert all(session["ssl-mode"] == "VERIFY_IDENTITY" for session in sessions)
+    assert all(session["ssl-ca"] == CA_FILE for session in sessions)
 
 
 def test_accounts_take_away_ddl_from_an_application_user_that_had_it(tmp_path):
@@ -392,7 +396,8 @@ def test_standalone_accounts_add_the_exporter_user(tmp_path):
     server.accounts(DEV, {"orders": "a", "orders_migrate": "m", "exporter": "b"})
     assert "CREATE USER IF NOT EXISTS 'exporter'@'%' IDENTIFIED BY 'b' WITH MAX_USER_CONNECTIONS 3;" in server.log()
     assert server.users["exporter@%"]["grants"] == ["GRANT PROCESS, REPLICATION CLIENT, SELECT ON *.*"]
-    assert not any("REQUIRE SSL" in line for line in server.log())
+    # It logs in over the server's socket (no TLS there), whatever the other users require.
+    assert not any("REQUIRE SSL" in line for line in server.log() if "'exporter'" in line)
 
 
 # --- admin.sh, run as root over the server's socket ---------------------------------------------------

@@ -580,7 +580,7 @@ def test_only_the_backup_pods_reach_the_bucket_and_only_there():
     import dataclasses
 
     from ecommerce.catalog import CATALOG
-    from ecommerce.network import network_policies
+    from ecommerce.platform import network_policies
 
     backup = prod_backup()
     elsewhere = dataclasses.replace(backup.bucket, network=("172.20.5.0/24",))

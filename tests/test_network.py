@@ -8,7 +8,9 @@ import pytest
 
 from ecommerce.catalog import CATALOG, Catalog
 from ecommerce.environments import DEV, ENVIRONMENTS, PROD, STAGING
-from ecommerce.network import NetworkPolicies, Policy, network_policies
+from ecommerce.flows import Policy
+from ecommerce.network import NetworkPolicies
+from ecommerce.platform import network_policies
 
 from .helpers import of_kind, synth
 

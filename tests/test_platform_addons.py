@@ -20,7 +20,7 @@ import yaml
 
 import tests.platform.addons as platform_addons
 from ecommerce.addons import ADD_ONS, add_ons
-from ecommerce.cluster_addons import UNPINNED_ADD_ON_IMAGES
+from ecommerce.cluster_addons import ADD_ON_IMAGE_DIGESTS, ADD_ON_IMAGES_LOCK, UNPINNED_ADD_ON_IMAGES
 from ecommerce.environments import ENVIRONMENTS
 from scripts import addons as tooling
 from tests.platform.addons import (
@@ -503,3 +503,70 @@ def test_no_image_is_said_unpinned_that_no_add_on_renders():
         image for env in ENVIRONMENTS.values() for add_on in add_ons(env) for image in add_on_images(render_addon(add_on, env))
     }
     assert sorted(set(UNPINNED_ADD_ON_IMAGES) - rendered) == []
+
+
+def _reference(image: str) -> tuple[str, str | None, str | None]:
+    """(repository, tag, digest) of an image reference; tag and digest None where it names none."""
+    name, _, digest = image.partition("@")
+    repository, colon, tag = name.rpartition(":")
+    if not colon or "/" in tag:
+        repository, tag = name, ""
+    return repository, tag or None, digest or None
+
+
+def test_image_references_are_split_into_repository_tag_and_digest():
+    digest = "sha256:" + "a" * 64
+    assert _reference(f"a.io:5000/x/y:1.2@{digest}") == ("a.io:5000/x/y", "1.2", digest)
+    assert _reference(f"docker.io/traefik@{digest}") == ("docker.io/traefik", None, digest)
+    assert _reference("a.io:5000/x/y") == ("a.io:5000/x/y", None, None)
+
+
+def test_every_pinned_add_on_image_is_corroborated_by_two_independent_sources():
+    """The lock's rule (addon-images.lock.json, "about"): a digest that no registry could be asked
+    for is pinned only where two public repositories of different owners agree on it."""
+    lock = json.loads(ADD_ON_IMAGES_LOCK.read_text())["images"]
+    for image, entry in lock.items():
+        _, tag, digest = _reference(image)
+        assert tag and digest is None, f"{image}: a reference with its tag and without a digest"
+        assert re.fullmatch(r"sha256:[0-9a-f]{64}", entry["digest"]), image
+        owners = {source.get("repo", "").partition("/")[0] or source["project"] for source in entry["sources"]}
+        assert len(owners) >= 2, f"{image}: corroborated by {sorted(owners)} only"
+        assert all(source["index_files"] for source in entry["sources"]), image
+    assert sorted(set(lock) & set(UNPINNED_ADD_ON_IMAGES)) == []
+
+
+def _rendered_images() -> set[str]:
+    return {
+        image for env in ENVIRONMENTS.values() for add_on in add_ons(env) for image in add_on_images(render_addon(add_on, env))
+    }
+
+
+@needs_addons
+def test_every_image_rendered_with_a_digest_has_the_digest_of_the_lock():
+    """A digest in a render that is not the lock's (a chart's own default, a value under another
+    name, a tag bumped without its digest) is caught here."""
+    recorded: dict[str, list[tuple[str | None, str]]] = {}
+    for image, pinned_digest in ADD_ON_IMAGE_DIGESTS.items():
+        repository, tag, _ = _reference(image)
+        recorded.setdefault(repository, []).append((tag, pinned_digest))
+    wrong: dict[str, object] = {}
+    for image in _rendered_images():
+        repository, tag, digest = _reference(image)
+        if digest is None:
+            continue
+        if not any(digest == pinned and tag in (None, pinned_tag) for pinned_tag, pinned in recorded.get(repository, [])):
+            wrong[image] = recorded.get(repository, "not in addon-images.lock.json")
+    assert wrong == {}
+
+
+@needs_addons
+def test_every_image_of_the_lock_is_rendered_with_its_digest():
+    """The lock pins what the add-ons run: a chart that ignored the value naming a digest would
+    render the image by tag, and its lock entry would be found nowhere."""
+    parts = {part for env in ENVIRONMENTS for parts in incomplete_addons(env).values() for part in parts}
+    lacking = sorted(part for part in parts if " " not in part)
+    if lacking:
+        pytest.skip(f"not checked: this add-ons copy lacks the sub-charts {', '.join(lacking)}")
+    rendered = {(_reference(image)[0], _reference(image)[2]) for image in _rendered_images()}
+    missing = {image: digest for image, digest in ADD_ON_IMAGE_DIGESTS.items() if (_reference(image)[0], digest) not in rendered}
+    assert missing == {}

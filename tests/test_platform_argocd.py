@@ -12,16 +12,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
-from ecommerce.environments import ENVIRONMENTS
+from ecommerce.build import build_environment
+from ecommerce.catalog import CATALOG
+from ecommerce.environments import ENVIRONMENTS, LogShipping
+from ecommerce.log_shipping import CHART_FILE
 from ecommerce.operations import argocd_plan
 from ecommerce.project import PIPELINE_ROLE, PIPELINE_TOKEN_SECRETS
+from ecommerce.releases import load_release
 from tests.conftest import load_documents
 from tests.platform.addons import argocd_applies, crd_scopes, needs_addons
 from tests.platform.argocd import (
     ARGO_CD_SCOPES,
     IN_CLUSTER,
     VERB_ACTIONS,
+    WAVE,
     Command,
     ControlPlane,
     app_namespace,
@@ -29,6 +35,7 @@ from tests.platform.argocd import (
     application_namespaces_setting,
     applications,
     evaluate,
+    file_owner_failures,
     git_verification,
     glob_match,
     is_destination_matched,
@@ -81,9 +88,15 @@ def root_of(bootstrap_docs: list[dict], env: str) -> dict:
     return applications(bootstrap_docs)[f"e-commerce-{env}-root"]
 
 
-def rendered(cluster, bootstrap_docs):
+def files_of(folder: Path) -> dict[str, list[dict]]:
+    """dist/<env>'s files -> their objects: what an Application of that path picks from."""
+    return {path.name: [doc for doc in yaml.safe_load_all(path.read_text()) if doc] for path in sorted(folder.glob("*.yaml"))}
+
+
+def rendered(cluster, bootstrap_docs, folder: Path):
+    """What each Application syncs; `folder`: the environment's dist/<env>, whose objects `cluster` assembled."""
     addons = {name: [o for o in objects if argocd_applies(o)] for name, objects in cluster.addons.items()}
-    return rendered_by_application(bootstrap_docs, list(cluster.ours), addons)
+    return rendered_by_application(bootstrap_docs, files_of(folder), addons)
 
 
 def scopes(cluster):
@@ -108,16 +121,18 @@ def commands(synthesized):
 
 @needs_addons
 @pytest.mark.parametrize("env", ENVS)
-def test_every_application_and_what_it_renders_is_permitted_by_its_project(argocd, clusters, bootstrap, env):
-    failures = project_failures(argocd, bootstrap[env], rendered(clusters[env], bootstrap[env]), scopes(clusters[env]))
+def test_every_application_and_what_it_renders_is_permitted_by_its_project(argocd, clusters, bootstrap, env, synthesized):
+    failures = project_failures(
+        argocd, bootstrap[env], rendered(clusters[env], bootstrap[env], synthesized / env), scopes(clusters[env])
+    )
     assert not failures, "\n".join(failures)
 
 
 @needs_addons
 @pytest.mark.parametrize("env", ENVS)
-def test_every_namespace_has_exactly_one_owning_application(clusters, bootstrap, appprojects, env):
+def test_every_namespace_has_exactly_one_owning_application(clusters, bootstrap, appprojects, env, synthesized):
     administrator = [doc["metadata"]["name"] for doc in appprojects[env] if doc["kind"] == "Namespace"]
-    failures = namespace_owner_failures(bootstrap[env], rendered(clusters[env], bootstrap[env]), administrator)
+    failures = namespace_owner_failures(bootstrap[env], rendered(clusters[env], bootstrap[env], synthesized / env), administrator)
     assert not failures, "\n".join(failures)
 
 
@@ -129,32 +144,118 @@ def test_every_application_is_synced_by_something(bootstrap, commands, env):
 
 @needs_addons
 @pytest.mark.parametrize("env", ENVS)
-def test_the_pipelines_commands_suit_the_sync_policy_they_act_on(clusters, bootstrap, commands, env):
+def test_the_pipelines_commands_suit_the_sync_policy_they_act_on(clusters, bootstrap, commands, env, synthesized):
     assert [c for c in commands if c.environment == env], f"no argocd command runs for {env}"
-    failures = pipeline_policy_failures(bootstrap[env], rendered(clusters[env], bootstrap[env]), commands, env)
+    failures = pipeline_policy_failures(bootstrap[env], rendered(clusters[env], bootstrap[env], synthesized / env), commands, env)
     assert not failures, "\n".join(failures)
 
 
 @needs_addons
 @pytest.mark.parametrize("env", ENVS)
-def test_sync_waves_between_applications_wait_for_their_health(clusters, bootstrap, env):
+def test_sync_waves_between_applications_wait_for_their_health(clusters, bootstrap, env, synthesized):
     assessed = application_health_assessed(clusters[env].ours, documentation())
-    failures = wave_failures(bootstrap[env], rendered(clusters[env], bootstrap[env]), assessed)
+    failures = wave_failures(bootstrap[env], rendered(clusters[env], bootstrap[env], synthesized / env), assessed)
     assert not failures, "\n".join(failures)
 
 
 # --- the checks fail on a broken copy -------------------------------------------------------------
 
 
+@pytest.mark.parametrize("env", ENVS)
+def test_every_file_of_the_environments_folder_is_synced_by_exactly_one_application(bootstrap, synthesized, env):
+    failures = file_owner_failures(bootstrap[env], f"dist/{env}", files_of(synthesized / env))
+    assert not failures, "\n".join(failures)
+
+
+# --- an environment with the optional log shipper on (off in all three) ----------------------------
+
+SHIPPING = LogShipping(
+    image="docker.io/fluent/fluent-bit:4.0.3@sha256:" + "ab" * 32,
+    output_host="logs.example.org",
+    output_port=24224,
+    output_cidr="10.20.0.0/24",
+)
+
+
+@pytest.fixture(scope="module")
+def shipping(tmp_path_factory) -> Path:
+    """dist/prod of a copy of prod with the log shipper on, as a synth writes it (bootstrap and projects included)."""
+    env = dataclasses.replace(ENVIRONMENTS["prod"], log_shipping=SHIPPING)
+    folder = tmp_path_factory.mktemp("shipping") / "prod"
+    build_environment(env, CATALOG, load_release(env, CATALOG), folder)
+    return folder
+
+
+def with_projects_of(argocd: ControlPlane, folder: Path) -> ControlPlane:
+    """The one Argo CD, with the projects of `folder` applied instead of its environment's."""
+    applied = {doc["metadata"]["name"]: doc for doc in load_documents(folder / "argocd-projects") if doc["kind"] == "AppProject"}
+    return dataclasses.replace(argocd, projects={**argocd.projects, **applied})
+
+
 @needs_addons
-def test_a_missing_whitelist_entry_is_caught(argocd, clusters, bootstrap):
+def test_with_the_log_shipper_every_application_and_what_it_renders_is_permitted(argocd, clusters, shipping):
+    # The add-ons do not depend on the flag: prod's assembled add-ons are this copy's.
+    docs = load_documents(shipping / "argocd")
+    rendered_here = rendered(clusters["prod"], docs, shipping)
+    failures = project_failures(with_projects_of(argocd, shipping), docs, rendered_here, scopes(clusters["prod"]))
+    assert not failures, "\n".join(failures)
+    assert any(obj["kind"] == "DaemonSet" for obj in rendered_here["log-shipping-prod"])
+
+
+@needs_addons
+def test_with_the_log_shipper_every_namespace_and_file_has_one_owner(clusters, shipping):
+    docs = load_documents(shipping / "argocd")
+    administrator = [
+        doc["metadata"]["name"] for doc in load_documents(shipping / "argocd-projects") if doc["kind"] == "Namespace"
+    ]
+    failures = namespace_owner_failures(docs, rendered(clusters["prod"], docs, shipping), administrator)
+    failures += file_owner_failures(docs, "dist/prod", files_of(shipping))
+    assert CHART_FILE in files_of(shipping)
+    assert not failures, "\n".join(failures)
+
+
+def test_the_log_shipper_syncs_after_the_platform_it_ships_logs_of(shipping):
+    apps = applications(load_documents(shipping / "argocd"))
+    wave = {name: int(app["metadata"]["annotations"][WAVE]) for name, app in apps.items()}
+    assert wave["log-shipping-prod"] > wave["e-commerce-prod"]
+
+
+def test_the_pipeline_waits_for_the_platform_and_not_for_the_log_shipper(shipping):
+    """A log aggregator that is down (the shipper then unhealthy) must not stop a deploy of the platform."""
+    plan = argocd_plan(dataclasses.replace(ENVIRONMENTS["prod"], log_shipping=SHIPPING), shipping).outputs()
+    outputs = {f"steps.plan.outputs.{k}": v for k, v in (line.split("=", 1) for line in plan.splitlines())}
+    commands = pipeline_commands(load_workflows(ROOT / ".github" / "workflows"), lambda env: outputs if env == "prod" else {})
+    apps = applications(load_documents(shipping / "argocd"))
+    waited = {name for c in commands if c.environment == "prod" and c.verb == "wait" for name in c.targets(apps)}
+    assert "e-commerce-prod" in waited and "log-shipping-prod" not in waited
+
+
+@needs_addons
+def test_the_platform_application_taking_the_shippers_file_too_is_caught(argocd, clusters, shipping):
+    docs = copy.deepcopy(load_documents(shipping / "argocd"))
+    applications(docs)["e-commerce-prod"]["spec"]["source"]["directory"].pop("exclude")
+    rendered_here = rendered(clusters["prod"], docs, shipping)
+    owners = namespace_owner_failures(docs, rendered_here, ())
+    assert any(line.startswith(f"namespace {SHIPPING.namespace}: created by 2 Applications") for line in owners), owners
+    assert file_owner_failures(docs, "dist/prod", files_of(shipping)) == [
+        f"dist/prod/{CHART_FILE}: synced by 2 Applications (log-shipping-prod, e-commerce-prod)"
+    ]
+    refused = project_failures(with_projects_of(argocd, shipping), docs, rendered_here, scopes(clusters["prod"]))
+    assert any(
+        "e-commerce-prod (AppProject e-commerce-prod-platform): ClusterRole/" in line and "is not permitted" in line
+        for line in refused
+    ), refused
+
+
+@needs_addons
+def test_a_missing_whitelist_entry_is_caught(argocd, clusters, bootstrap, synthesized):
     broken = copy.deepcopy(argocd.projects["e-commerce-prod-operators"])
     broken["spec"]["clusterResourceWhitelist"] = [
         e for e in broken["spec"]["clusterResourceWhitelist"] if e["kind"] != "ValidatingWebhookConfiguration"
     ]
     argocd = dataclasses.replace(argocd, projects={**argocd.projects, "e-commerce-prod-operators": broken})
     failures = project_failures(
-        argocd, bootstrap["prod"], rendered(clusters["prod"], bootstrap["prod"]), scopes(clusters["prod"])
+        argocd, bootstrap["prod"], rendered(clusters["prod"], bootstrap["prod"], synthesized / "prod"), scopes(clusters["prod"])
     )
     refused = "resource admissionregistration.k8s.io:ValidatingWebhookConfiguration is not permitted in project"
     assert any(refused in line for line in failures), failures

@@ -219,6 +219,15 @@ def expected_secret_readers(env_name: str, cluster: Cluster) -> dict[tuple[Subje
         namespace, name = namespace_of(server_set), server_set["metadata"]["name"]
         account = server_set["spec"].get("serviceAccountName") or f"{name}-sidecar-sa"
         expected[(sa(namespace, account), namespace)] = "the MySQL servers' sidecar reads and writes its cluster's Secrets"
+    for store in (obj for obj in cluster.ours if obj.get("kind") == "SecretStore"):
+        kubernetes = store["spec"]["provider"].get("kubernetes")
+        if kubernetes:
+            # External Secrets reads as this account (its Kubernetes provider), which our Role limits
+            # to the Secrets it copies (test_mysql_tls: the internal CA's certificate).
+            account = sa(namespace_of(store), kubernetes["auth"]["serviceAccount"]["name"])
+            expected[(account, kubernetes["remoteNamespace"])] = (
+                "External Secrets copies the CA certificate for the MySQL Operator"
+            )
     return expected
 
 

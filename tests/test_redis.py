@@ -1,12 +1,14 @@
 """Redis per cache mode, its ACL users, and the scripts that make a pod a primary or a
 replica and apply rotated passwords. The scripts run under sh here; the ACL users, the
-rotation, replication and Sentinel are also checked against a real Redis server."""
+rotation, replication and Sentinel are also checked against a real Redis server, over TLS with
+a throwaway CA and a certificate for the names the construct's Certificate asks for."""
 
 from __future__ import annotations
 
 import os
 import shutil
 import socket
+import ssl
 import stat
 import subprocess
 import time
@@ -16,12 +18,14 @@ import pytest
 
 from ecommerce.catalog import CATALOG
 from ecommerce.credentials import redis_secret_users, secret_specs
+from ecommerce.endpoints import REDIS_SENTINEL_PORT
 from ecommerce.environments import DEV, PROD, STAGING
 from ecommerce.errors import ConfigError
-from ecommerce.redis import RECORD_PRIMARY, Redis, RedisProps
+from ecommerce.redis import RECORD_PRIMARY, TLS_CERTIFICATE, TLS_DIR, Redis, RedisProps
 from ecommerce.wiring import wire
 
 from .helpers import of_kind, one, release, synth
+from .test_internal_tls import issue
 
 CLIENTS = tuple(service.name for service in CATALOG.using("uses_redis"))
 
@@ -50,7 +54,8 @@ def test_dev_is_one_pod_without_auth_or_persistence():
     assert "appendonly no" in config(objects)
     assert "protected-mode no" in config(objects)
     volumes = statefulset["spec"]["template"]["spec"]["volumes"]
-    assert not [v for v in volumes if "secret" in v]
+    # No credentials: the only Secret is the server's certificate.
+    assert {v["secret"]["secretName"] for v in volumes if "secret" in v} == {TLS_CERTIFICATE}
     assert one(objects, "Service", "redis")["spec"]["type"] == "ClusterIP"
     assert not of_kind(objects, "PodDisruptionBudget")
 
@@ -89,7 +94,9 @@ def test_prod_replicates_with_sentinel_across_nodes():
 
 
 FAKE_REDIS_CLI = """#!/bin/sh
-# Answers `sentinel get-master-addr-by-name` with $SENTINEL_ANSWER, or fails like an absent peer.
+# Answers `sentinel get-master-addr-by-name` with $SENTINEL_ANSWER, or fails like an absent peer;
+# like a Sentinel that serves TLS only, it answers nothing to a client without TLS and the CA.
+[ "$1 $2" = "--tls --cacert" ] && [ -s "$3" ] || { echo "Error: Connection reset by peer" >&2; exit 1; }
 [ -n "$SENTINEL_ANSWER" ] || exit 1
 printf '%s\\n6379\\n' "$SENTINEL_ANSWER"
 """
@@ -101,6 +108,8 @@ MOUNTS = {
     "/run/exporter": "exporter",
     "/config": "config",
     "/data": "data",
+    TLS_DIR: "tls",
+    "/run/secrets/internal-ca": "ca",
 }
 _BUILT: dict[str, list[dict]] = {}
 
@@ -124,6 +133,11 @@ class Pod:
         objects = built(env)
         for folder in (*MOUNTS.values(), "bin"):
             (root / folder).mkdir(parents=True, exist_ok=True)
+        # Every pod mounts the same certificate Secret: its key pair, and its ca.crt alone.
+        for key, path in TLS_FILES.items():
+            shutil.copy(path, root / "tls" / key)
+        if TLS_FILES:
+            shutil.copy(TLS_FILES["ca.crt"], root / "ca" / "ca.crt")
         for key, value in one(objects, "ConfigMap", "redis-config")["data"].items():
             (root / "config" / key).write_text(value)
             # The ConfigMap is mounted executable (Sentinel refuses a reconfig script that is not).
@@ -317,15 +331,19 @@ def test_dev_redis_has_no_users_and_no_reloader():
 
 GATED_REDIS_CLI = """#!/bin/sh
 # Logs every call; the pod's own Redis and Sentinel answer OK, a peer in $DOWN does not answer,
-# other peers answer PONG to a password in $ACCEPTED and refuse any other.
-host=""
+# other peers answer PONG to a password in $ACCEPTED and refuse any other. Like servers that
+# serve TLS only, none answers a client without TLS and a CA to verify them with.
+host=""; tls=""; ca=""
 while [ $# -gt 0 ]; do
   case "$1" in
     -h) host="$2"; shift 2 ;;
     -p | --user) shift 2 ;;
+    --tls) tls=yes; shift ;;
+    --cacert) ca="$2"; shift 2 ;;
     *) break ;;
   esac
 done
+if [ -z "$tls" ] || [ ! -s "$ca" ]; then echo "Error: Connection reset by peer" >&2; exit 1; fi
 printf '%s %s\\n' "$host" "$*" >> "$CLI_LOG"
 if [ "$host" = 127.0.0.1 ]; then echo OK; exit 0; fi
 case " $DOWN " in *" ${host%%.*} "*) exit 1 ;; esac
@@ -388,19 +406,46 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+# The files cert-manager writes into the certificate's Secret (tls.crt, tls.key, ca.crt), made by
+# openssl from a throwaway CA for every name the construct's Certificates ask for in any mode;
+# the real servers and the Pods of these tests use them.
+TLS_FILES: dict[str, Path] = {}
+
+
+def redis_certificate(objects) -> dict:
+    return one(objects, "Certificate", TLS_CERTIFICATE)["spec"]
+
+
+@pytest.fixture(scope="session")
+def tls_files(tmp_path_factory):
+    names = sorted({name for env in (DEV, STAGING, PROD) for name in redis_certificate(built(env))["dnsNames"]})
+    ca, crt, key = issue(tmp_path_factory.mktemp("redis-tls"), {"commonName": names[0], "dnsNames": names})
+    TLS_FILES.update({"ca.crt": ca, "tls.crt": crt, "tls.key": key})
+    yield TLS_FILES
+    TLS_FILES.clear()
+
+
+@pytest.fixture(autouse=True)
+def _certificate_files(tls_files):
+    """Every Pod here mounts the certificate's files (the scripts' redis-cli needs the CA)."""
+
+
 @pytest.fixture
-def redis_servers():
-    """Starts real redis-server processes (Debian's redis-server package; `make tools` installs it)."""
+def redis_servers(tls_files):
+    """Starts real redis-server processes (Debian's redis-server package; `make tools` installs it),
+    TLS only, as the construct configures them."""
     if not (REDIS_SERVER and REDIS_CLI):
         pytest.fail("redis-server and redis-cli are needed: install Debian's redis-server package (make tools does)")
     processes: list[subprocess.Popen] = []
 
     def start(conf: Path, *options: str) -> int:
-        # The pod's data volume is a folder beside the configuration here.
-        conf.write_text(conf.read_text().replace("\ndir /data\n", f"\ndir {conf.parent.parent / 'data'}\n"))
+        # The pod's data volume and certificate Secret are folders beside the configuration here.
+        root = conf.parent.parent
+        text = conf.read_text().replace("\ndir /data\n", f"\ndir {root / 'data'}\n").replace(f"{TLS_DIR}/", f"{root / 'tls'}/")
+        conf.write_text(text)
         port = free_port()
         process = subprocess.Popen(
-            [REDIS_SERVER, str(conf), "--port", str(port), *options], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            [REDIS_SERVER, str(conf), "--tls-port", str(port), *options], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
         processes.append(process)
         deadline = time.monotonic() + 10
@@ -420,8 +465,10 @@ def redis_servers():
 
 
 def cli(port: int, *command: str, user: str | None = None, password: str = "") -> str:
+    """redis-cli's answer, over TLS, verifying the server against the test CA."""
     assert REDIS_CLI is not None  # the redis_servers fixture fails without it
     arguments = [REDIS_CLI, "-h", "127.0.0.1", "-p", str(port)]
+    arguments += ["--tls", "--cacert", str(TLS_FILES["ca.crt"])]
     environment = dict(os.environ)
     if user is not None:
         arguments += ["--user", user]
@@ -490,7 +537,7 @@ def test_real_redis_gives_each_service_its_own_keys_and_no_dangerous_command(tmp
     assert cli(port, "GET", "baskets:cart:1", **exporter).startswith("NOPERM")
     assert cli(port, "CONFIG", "GET", "masterauth", **exporter).startswith("NOPERM")
     assert (tmp_path / "exporter" / "passwords.json").read_text().strip() == (
-        '{"redis://localhost:6379": "' + exporter["password"] + '"}'
+        '{"rediss://localhost:6379": "' + exporter["password"] + '"}'
     )
     admin = {"user": "local-admin", "password": pod.local_password("local-admin")}
     assert cli(port, "GET", "baskets:cart:1", **admin).startswith("NOPERM")
@@ -519,7 +566,8 @@ def test_real_redis_takes_a_rotated_password_without_a_restart_and_drops_the_old
         eventually(lambda: cli(port, "PING", user="baskets", password=new) == "PONG", "the new password is never accepted")
         assert cli(port, "PING", user="baskets", password=old) == "PONG", "clients still holding the old one keep working"
         assert cli(port, "GET", "auth:x", user="baskets", password=new).startswith("NOPERM"), "same rights as before"
-        pod.run(*ready)
+        # Ready once the round that applied it has finished (later users take a moment over TLS).
+        eventually(lambda: pod.run(*ready, check=False).returncode == 0, "never ready after applying the Secret")
         pod.run("reload-probe.sh", "reload.alive", "2")
     finally:
         loop.terminate()
@@ -572,8 +620,154 @@ def test_real_replication_and_sentinel_authenticate_with_their_own_users(tmp_pat
     for command in (("SENTINEL", "SET", "shop", "quorum", "1"), ("SENTINEL", "FAILOVER", "shop"), ("SENTINEL", "RESET", "*")):
         assert cli(sentinel_port, *command, **baskets).startswith("NOPERM"), command
     assert cli(sentinel_port, "PING").startswith("NOAUTH")
+    # Each listens on TLS only: the replica and Sentinel above reached the primary over TLS.
+    for port in (primary_port, replica_port, sentinel_port):
+        assert not plaintext_reply(port).startswith(b"+PONG"), port
     primary.run("ping.sh", str(sentinel_port))  # the Sentinel's readiness probe
     assert cli(primary_port, "ROLE", **baskets).splitlines()[0] == "master", "Sentinel-aware clients check the role"
     # The replication user can replicate and nothing else.
     replication = {"user": "replication", "password": secrets["replication"]}
     assert cli(primary_port, "GET", "baskets:x", **replication).startswith("NOPERM")
+
+
+# --- TLS: what a real Redis does with the configuration the construct renders --------------------
+
+
+def test_sentinel_listens_on_tls_only_and_reaches_servers_and_sentinels_over_tls(tmp_path):
+    pod = Pod(tmp_path, PROD, "redis-0")
+    pod.fake_cli()
+    _, sentinel_conf = pod.configure()
+    lines = sentinel_conf.splitlines()
+    assert "port 0" in lines and f"tls-port {REDIS_SENTINEL_PORT}" in lines
+    # Sentinel dials the servers and the other Sentinels with TLS when tls-replication is on.
+    assert "tls-replication yes" in lines and "tls-auth-clients no" in lines
+    assert f"tls-cert-file {TLS_DIR}/tls.crt" in lines
+    pod_containers = containers(one(built(PROD), "StatefulSet", "redis"))
+    key_pairs = {
+        name: {m["name"] for m in container["volumeMounts"] if m["mountPath"] == TLS_DIR}
+        for name, container in pod_containers.items()
+    }
+    assert key_pairs["sentinel"] == key_pairs["redis"] == {"tls"}
+
+
+def resp(*words: str) -> bytes:
+    return b"".join([f"*{len(words)}\r\n".encode(), *(f"${len(w.encode())}\r\n{w}\r\n".encode() for w in words)])
+
+
+def plaintext_reply(port: int) -> bytes:
+    """What a client without TLS gets back for PING."""
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as raw:
+        raw.sendall(resp("PING"))
+        try:
+            return raw.recv(64)
+        except (ConnectionResetError, TimeoutError):
+            return b""
+
+
+def tls_session(port: int, server_name: str, *commands: tuple[str, ...]) -> list[bytes]:
+    """Replies to `commands` from a client that verifies the server against the CA and the name
+    it dials, as the services' clients do with REDIS_CA_FILE."""
+    context = ssl.create_default_context(cafile=str(TLS_FILES["ca.crt"]))
+    replies = []
+    with (
+        socket.create_connection(("127.0.0.1", port), timeout=5) as raw,
+        context.wrap_socket(raw, server_hostname=server_name) as tls,
+    ):
+        for command in commands:
+            tls.sendall(resp(*command))
+            replies.append(tls.recv(256))
+    return replies
+
+
+def test_real_redis_refuses_plaintext_and_serves_a_client_verifying_the_ca(tmp_path, redis_servers):
+    pod = Pod(tmp_path, STAGING)
+    pod.run("configure.sh")
+    port = redis_servers(tmp_path / "run" / "redis.conf")
+    password = secrets_for(STAGING)["baskets"]
+    assert not plaintext_reply(port).startswith(b"+PONG")
+    host = wire(CATALOG.get("baskets"), STAGING, CATALOG).settings["REDIS_HOST"]
+    assert tls_session(port, host, ("AUTH", "baskets", password), ("SET", "baskets:tls", "1"), ("GET", "baskets:tls")) == [
+        b"+OK\r\n",
+        b"+OK\r\n",
+        b"$1\r\n1\r\n",
+    ]
+    # A client that trusts another CA does not get through.
+    with pytest.raises(ssl.SSLCertVerificationError):
+        context = ssl.create_default_context()
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as raw, context.wrap_socket(raw, server_hostname=host):
+            pass
+    pod.run("ping.sh", str(port))  # the readiness probe, over TLS
+
+
+def test_real_redis_without_users_serves_tls_only_too(tmp_path, redis_servers):
+    pod = Pod(tmp_path, DEV)
+    pod.run("configure.sh")
+    port = redis_servers(tmp_path / "run" / "redis.conf")
+    assert not plaintext_reply(port).startswith(b"+PONG")
+    host = wire(CATALOG.get("baskets"), DEV, CATALOG).settings["REDIS_HOST"]
+    assert tls_session(port, host, ("PING",)) == [b"+PONG\r\n"]
+    pod.run("ping.sh", str(port))
+
+
+def renew(pod: Pod) -> bytes:
+    """What cert-manager does at renewal: a new key and certificate from the same CA, for the same
+    names, in the mounted Secret. Returns the new certificate (DER)."""
+    folder = pod.root / "tls"
+    ca = TLS_FILES["ca.crt"]
+
+    def openssl(*arguments: str) -> None:
+        subprocess.run(["openssl", *arguments], cwd=folder, check=True, capture_output=True)
+
+    openssl("ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", "new.key")
+    openssl("req", "-new", "-key", "new.key", "-subj", "/CN=renewed", "-out", "new.csr")
+    openssl(
+        "x509", "-req", "-in", "new.csr", "-CA", str(ca), "-CAkey", str(ca.parent / "ca.key"), "-CAcreateserial",
+        "-days", "1", "-extfile", str(ca.parent / "ext.cnf"), "-out", "new.crt",
+    )  # fmt: skip
+    (folder / "new.key").replace(folder / "tls.key")
+    (folder / "new.crt").replace(folder / "tls.crt")
+    return ssl.PEM_cert_to_DER_cert((folder / "tls.crt").read_text())
+
+
+def served_certificate(port: int) -> bytes:
+    context = ssl.create_default_context(cafile=str(TLS_FILES["ca.crt"]))
+    with (
+        socket.create_connection(("127.0.0.1", port), timeout=5) as raw,
+        context.wrap_socket(raw, server_hostname="localhost") as tls,
+    ):
+        served = tls.getpeercert(binary_form=True)
+    assert served is not None
+    return served
+
+
+def test_real_redis_serves_a_renewed_certificate_once_the_reloader_loads_it(tmp_path, redis_servers):
+    pod = Pod(tmp_path, STAGING)
+    pod.run("configure.sh")
+    port = redis_servers(tmp_path / "run" / "redis.conf")
+    pod.run("reload.sh", "once", REDIS_PORT=str(port))
+    before = served_certificate(port)
+    renewed = renew(pod)
+    assert served_certificate(port) == before, "Redis keeps the certificate it loaded"
+    pod.run("reload.sh", "once", REDIS_PORT=str(port))
+    assert served_certificate(port) == renewed
+    assert cli(port, "PING", user="local-admin", password=pod.local_password("local-admin")) == "PONG"
+
+
+def test_sentinel_and_redis_without_a_reloader_are_restarted_for_a_renewed_certificate(tmp_path, redis_servers):
+    """Their liveness probe fails once the mounted certificate is not the one they started with."""
+    pod = Pod(tmp_path, DEV)
+    pod.run("configure.sh")
+    port = redis_servers(tmp_path / "run" / "redis.conf")
+    statefulset = one(built(PROD), "StatefulSet", "redis")
+    sentinel = containers(statefulset)["sentinel"]
+    assert sentinel["livenessProbe"]["exec"]["command"][1:] == ["/config/tls-current.sh", "sentinel", str(REDIS_SENTINEL_PORT)]
+    server = containers(one(built(DEV), "StatefulSet", "redis"))["redis"]
+    command = server["command"]
+    assert command[:2] == ["sh", "-c"] and command[3:] == ["redis", "/run/redis/redis.conf"]
+    # The container's start, with a redis-server that only prints its version, records the certificate.
+    environment = {**os.environ, **pod.env}
+    subprocess.run(["sh", "-c", command[2], "redis", "--version"], env=environment, check=True, capture_output=True)
+    alive = ("tls-current.sh", "redis", str(port))
+    pod.run(*alive)
+    renew(pod)
+    assert pod.run(*alive, check=False).returncode != 0, "the kubelet must restart it"

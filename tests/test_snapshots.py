@@ -16,7 +16,8 @@ import yaml
 
 from ecommerce.catalog import CATALOG, Catalog
 from ecommerce.environments import DEV, ENVIRONMENTS, PROD
-from ecommerce.network import NetworkPolicies, network_policies
+from ecommerce.network import NetworkPolicies
+from ecommerce.platform import network_policies
 
 from . import test_microservice, test_mysql, test_rabbitmq, test_redis
 from .helpers import synth

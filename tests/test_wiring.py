@@ -64,9 +64,18 @@ def test_called_services_are_addressed_by_dns():
 
 
 def test_database_tls_where_the_environment_requires_it():
+    from dataclasses import replace
+
+    from ecommerce.endpoints import CA_FILE
+
     orders = CATALOG.get("orders")
-    assert wire(orders, DEV, CATALOG).settings["DATABASE_SSL_MODE"] == "PREFERRED"
-    assert wire(orders, PROD, CATALOG).settings["DATABASE_SSL_MODE"] == "REQUIRED"
+    for env in ENVIRONMENTS.values():
+        settings = wire(orders, env, CATALOG).settings
+        assert env.database.require_tls, f"{env.name}: MySQL clients verify the server in every environment"
+        assert (settings["DATABASE_SSL_MODE"], settings["DATABASE_CA_FILE"]) == ("VERIFY_IDENTITY", CA_FILE)
+    plain = replace(DEV, database=replace(DEV.database, require_tls=False))
+    settings = wire(orders, plain, CATALOG).settings
+    assert settings["DATABASE_SSL_MODE"] == "PREFERRED" and "DATABASE_CA_FILE" not in settings
 
 
 def test_every_secret_key_has_a_file_setting_and_no_value():
@@ -91,5 +100,5 @@ def test_rabbitmq_clients_connect_with_tls_and_verify_the_internal_ca():
                     "true",
                 )
                 assert settings["RABBITMQ_CA_FILE"] == CA_FILE
-            else:
+            elif not service.database:
                 assert CA_FILE not in settings.values()

@@ -17,6 +17,7 @@ from .cluster_addons import (
     RABBITMQ_CLUSTER_OPERATOR,
     TRAEFIK_METRICS,
     MetricsEndpoint,
+    image_digest,
 )
 from .credentials import GRAFANA_ADMIN_SECRET
 from .environments import Environment, LoadBalancer, SecretStoreKind
@@ -60,9 +61,28 @@ def _requests(cpu: str, memory: str) -> dict:
     return {"requests": {"cpu": cpu, "memory": memory}, "limits": {"memory": memory}}
 
 
+# Images pinned by digest (cluster_addons.ADD_ON_IMAGE_DIGESTS), in each chart's own value
+# names; the platform check holds every rendered image to the lock, so a chart that ignored
+# one of these would fail it.
+def _sha(image: str) -> dict:
+    """kube-prometheus-stack's and Grafana's `image.sha`: the hex digest, the tag left to the chart."""
+    return {"sha": image_digest(image).removeprefix("sha256:")}
+
+
+def _tag_and_digest(image: str) -> dict:
+    """cert-manager's `image.tag` and `image.digest`, rendered `<repository>:<tag>@<digest>`."""
+    return {"tag": image.rpartition(":")[2], "digest": image_digest(image)}
+
+
+PROMETHEUS_OPERATOR_VERSION = "v0.93.0"
+CERT_MANAGER_VERSION = "v1.21.1"
+TRAEFIK_VERSION = "v3.7.9"
+
+
 def _kube_prometheus_stack(env: Environment) -> dict:
     monitoring = env.monitoring
     prometheus_spec: dict = {
+        "image": _sha("quay.io/prometheus/prometheus:v3.13.2-distroless"),
         "retention": monitoring.retention,
         "scrapeInterval": monitoring.scrape_interval,
         "replicas": _replicas(env),
@@ -105,7 +125,16 @@ def _kube_prometheus_stack(env: Environment) -> dict:
                 "alertmanager": monitoring.alerting,
             }
         },
+        "prometheusOperator": {
+            "image": _sha(f"quay.io/prometheus-operator/prometheus-operator:{PROMETHEUS_OPERATOR_VERSION}"),
+            "prometheusConfigReloader": {
+                "image": _sha(f"quay.io/prometheus-operator/prometheus-config-reloader:{PROMETHEUS_OPERATOR_VERSION}")
+            },
+            "thanosImage": _sha("quay.io/thanos/thanos:v0.42.4"),
+        },
         "kube-state-metrics": {
+            # Its chart wants the digest with its algorithm, unlike the others' `sha`.
+            "image": {"sha": image_digest("registry.k8s.io/kube-state-metrics/kube-state-metrics:v2.19.1")},
             # kube-state-metrics' own metrics (its telemetry port), which its
             # KubeStateMetrics* alerts read.
             "selfMonitor": {"enabled": True},
@@ -118,6 +147,7 @@ def _kube_prometheus_stack(env: Environment) -> dict:
         "alertmanager": {
             "enabled": monitoring.alerting,
             "alertmanagerSpec": {
+                "image": _sha("quay.io/prometheus/alertmanager:v0.33.1"),
                 "replicas": _replicas(env),
                 "alertmanagerConfigSelector": {"matchLabels": ALERTMANAGER_SELECTOR},
                 # Route alerts of every namespace, not only of the AlertmanagerConfig's own.
@@ -149,6 +179,7 @@ def _grafana(env: Environment) -> dict:
     return {
         "enabled": env.monitoring.dashboards,
         "fullnameOverride": GRAFANA_SERVICE,
+        "image": _sha("docker.io/grafana/grafana:13.1.3"),
         "admin": {"existingSecret": GRAFANA_ADMIN_SECRET, "userKey": "admin-user", "passwordKey": "admin-password"},
         "rbac": {
             "namespaced": True,
@@ -166,6 +197,7 @@ def _grafana(env: Environment) -> dict:
             for namespace in namespaces
         ],
         "sidecar": {
+            "image": _sha("quay.io/kiwigrid/k8s-sidecar:2.10.1"),
             "dashboards": configmaps_only
             | {
                 "enabled": True,
@@ -219,8 +251,16 @@ def _cert_manager(env: Environment) -> dict:
         # namespace the platform owns, so that its Application creates the CA (internal_tls.py).
         "clusterResourceNamespace": env.data_namespace,
         "replicaCount": _replicas(env),
-        "webhook": {"replicaCount": _replicas(env)},
-        "cainjector": {"replicaCount": _replicas(env)},
+        "image": _tag_and_digest(f"quay.io/jetstack/cert-manager-controller:{CERT_MANAGER_VERSION}"),
+        "webhook": {
+            "replicaCount": _replicas(env),
+            "image": _tag_and_digest(f"quay.io/jetstack/cert-manager-webhook:{CERT_MANAGER_VERSION}"),
+        },
+        "cainjector": {
+            "replicaCount": _replicas(env),
+            "image": _tag_and_digest(f"quay.io/jetstack/cert-manager-cainjector:{CERT_MANAGER_VERSION}"),
+        },
+        "startupapicheck": {"image": _tag_and_digest(f"quay.io/jetstack/cert-manager-startupapicheck:{CERT_MANAGER_VERSION}")},
         "prometheus": {"enabled": True, "servicemonitor": {"enabled": True, "labels": PROMETHEUS_SELECTOR}},
         "resources": _requests("50m", "128Mi"),
     }
@@ -295,6 +335,9 @@ TRAEFIK_TLS_OPTIONS = {
 def _traefik(env: Environment) -> dict:
     namespaces = list(traefik_namespaces(env))
     return _traefik_client_addresses(env) | {
+        # With a digest the chart renders no tag, and learns the version it adapts to from versionOverride.
+        "image": {"digest": image_digest(f"docker.io/traefik:{TRAEFIK_VERSION}")},
+        "versionOverride": TRAEFIK_VERSION,
         "deployment": {"replicas": env.replicas},
         "podDisruptionBudget": {"enabled": env.replicas > 1, "maxUnavailable": 1},
         "ingressClass": {"enabled": True, "isDefaultClass": True, "name": "traefik"},
@@ -330,7 +373,7 @@ PROMETHEUS_COMMUNITY_CHARTS = "https://prometheus-community.github.io/helm-chart
 ADD_ONS = (
     AddOn(
         "prometheus-operator-crds",
-        "v0.93.0",
+        PROMETHEUS_OPERATOR_VERSION,
         "monitoring",
         -6,
         PROMETHEUS_COMMUNITY_CHARTS,
@@ -341,7 +384,7 @@ ADD_ONS = (
     ),
     AddOn(
         "kube-prometheus-stack",
-        "v0.93.0",
+        PROMETHEUS_OPERATOR_VERSION,
         "monitoring",
         1,
         PROMETHEUS_COMMUNITY_CHARTS,
@@ -353,12 +396,12 @@ ADD_ONS = (
     ),
     AddOn(
         "cert-manager",
-        "v1.21.1",
+        CERT_MANAGER_VERSION,
         "cert-manager",
         -5,
         "https://charts.jetstack.io",
         "cert-manager",
-        "v1.21.1",
+        CERT_MANAGER_VERSION,
         _cert_manager,
         metrics=(CERT_MANAGER_METRICS,),
     ),
@@ -376,7 +419,7 @@ ADD_ONS = (
     ),
     AddOn(
         "traefik",
-        "v3.7.9",
+        TRAEFIK_VERSION,
         "traefik",
         -5,
         "https://traefik.github.io/charts",

@@ -12,7 +12,9 @@ stay inside that environment. Two folders per environment:
   this folder in sync (app of apps) and whose project may create nothing but Applications in
   the environment's namespace; one Application per cluster add-on, installed from pinned
   upstream releases with values taken from the environment model; and the Application that
-  syncs `dist/<env>` itself. Sync waves order them (addons.py says which add-on comes when).
+  syncs `dist/<env>` itself, but for the log shipper's file, which an Application of the
+  add-ons' project syncs where the environment ships logs (log_shipping.py). Sync waves order
+  them (addons.py says which add-on comes when).
 
 Who syncs what: the add-ons sync themselves everywhere (their Applications change only
 through the root); the root and the platform sync themselves where the environment says so
@@ -31,12 +33,15 @@ import cdk8s
 from cdk8s_plus_27 import k8s
 from constructs import Construct
 
+from ecommerce.labels import SYNC_WAVE, labels
 from imports.argocd_applications.io import argoproj as apps
 from imports.argocd_appprojects.io import argoproj as projects
 
 from .addons import ADD_ONS, AddOn, add_ons
 from .environments import Environment
-from .meta import SYNC_WAVE, Part, labels
+from .log_shipping import CHART_FILE as LOG_SHIPPING_FILE
+from .log_shipping import COMPONENT as LOG_SHIPPING_COMPONENT
+from .meta import Part
 from .project import ADD_ON_COMPONENT, ARGOCD_NAMESPACE, PIPELINE_ROLE, REPOSITORY_URL
 
 # Argo CD runs on a management cluster and deploys to each environment's cluster.
@@ -50,6 +55,11 @@ APPLICATIONS_FOLDER, PROJECTS_FOLDER = "argocd", "argocd-projects"
 # does not carry it: deleting the root, the one object that would take every Application
 # and so the whole environment with it, only orphans them (README, "Deleting an environment").
 RESOURCES_FINALIZER = "resources-finalizer.argocd.argoproj.io"
+# The optional log shipper (log_shipping.py) comes after the platform (wave 0) and the
+# monitoring stack (addons.py): a broken log pipeline (an aggregator down makes Fluent Bit's
+# health check fail) then never holds up the platform's deploy. For the same reason its
+# Application is not labelled an add-on, which the pipeline waits for before the platform.
+LOG_SHIPPING_WAVE = 2
 
 
 def project_name(env: Environment, role: str) -> str:
@@ -65,10 +75,17 @@ class AppRef:
     automated: bool
 
 
+def log_shipping_app(env: Environment) -> str:
+    return f"log-shipping-{env.name}"
+
+
 def application_refs(env: Environment) -> list[AppRef]:
+    # The log shipper is an add-on of ours: like the other add-ons, it syncs itself.
+    shipper = [AppRef(log_shipping_app(env), OPERATORS, True)] if env.log_shipping is not None else []
     return [
         AppRef(f"e-commerce-{env.name}-root", BOOTSTRAP, env.auto_sync),
         *(AppRef(f"{add_on.name}-{env.name}", OPERATORS, True) for add_on in add_ons(env)),
+        *shipper,
         AppRef(f"e-commerce-{env.name}", PLATFORM, env.auto_sync),
     ]
 
@@ -111,14 +128,34 @@ class ArgoCdBootstrap(Part):
         )
         for add_on in add_ons(env):
             self._add_on(add_on, refs[f"{add_on.name}-{env.name}"])
+        shipping = env.log_shipping
+        if shipping is not None:
+            # Its file of dist/<env> only (Argo CD's directory include is a glob of the file's
+            # path in the folder), in the add-ons' project, which admits its cluster-wide RBAC
+            # and its namespace; the namespace is the file's own Namespace object.
+            self._application(
+                refs[log_shipping_app(env)],
+                apps.ApplicationSpecSource(
+                    repo_url=REPOSITORY_URL,
+                    target_revision=env.git_revision,
+                    path=f"dist/{env.name}",
+                    directory=apps.ApplicationSpecSourceDirectory(recurse=False, include=LOG_SHIPPING_FILE),
+                ),
+                apps.ApplicationSpecDestination(server=env.target_cluster.server, namespace=shipping.namespace),
+                wave=LOG_SHIPPING_WAVE,
+                component=LOG_SHIPPING_COMPONENT,
+            )
         self._application(
             platform,
             apps.ApplicationSpecSource(
                 repo_url=REPOSITORY_URL,
                 target_revision=env.git_revision,
                 path=f"dist/{env.name}",
-                # dist/<env>/argocd* are the bootstrap and the projects, not part of the platform.
-                directory=apps.ApplicationSpecSourceDirectory(recurse=False),
+                # dist/<env>/argocd* are the bootstrap and the projects, not part of the platform;
+                # nor is the log shipper's file, which its own Application syncs.
+                directory=apps.ApplicationSpecSourceDirectory(
+                    recurse=False, exclude=LOG_SHIPPING_FILE if shipping is not None else None
+                ),
             ),
             # Every object names its namespace; Argo CD still checks the destination's
             # namespace against the project, which accepts only the platform's namespaces.
@@ -263,16 +300,20 @@ class ArgoCdProjects(Part):
             # Never AppProject: a project that may write projects is an administrator.
             namespace_resource_whitelist=kinds([("argoproj.io", "Application")], p.AppProjectSpecNamespaceResourceWhitelist),
         )
+        # The log shipper's manifests come from this repository, into a namespace of their own.
+        shipper_repos = {REPOSITORY_URL} if env.log_shipping is not None else set()
+        shipper_namespaces = {env.log_shipping.namespace} if env.log_shipping is not None else set()
         project(
             OPERATORS,
             description=f"{env.name}: cluster add-ons from pinned upstream releases",
-            source_repos=sorted({add_on.repo_url for add_on in ADD_ONS}),
+            source_repos=sorted({add_on.repo_url for add_on in ADD_ONS} | shipper_repos),
             destinations=[
                 p.AppProjectSpecDestinations(server=cluster, namespace=ns)
                 for ns in sorted(
                     {add_on.namespace for add_on in ADD_ONS}
                     | {"kube-system"}
                     | {other for add_on in add_ons(env) for other in add_on.other_namespaces(env)}
+                    | shipper_namespaces
                 )
             ],
             cluster_resource_whitelist=kinds(

@@ -6,7 +6,12 @@ routes refer to them through these names only.
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ConfigError, require
 
 
 @dataclass(frozen=True)
@@ -52,39 +57,66 @@ TRAEFIK_METRICS = MetricsEndpoint(TRAEFIK_PODS, 9100)
 SELF_MANAGED_CONTROL_PLANE_PORTS = (10257, 10259, 2381, 10249)
 
 
-# Images of the pinned add-ons that are not pinned by digest (as the platform's own are, in
-# releases/*.yaml), each with why. A digest belongs in the add-on's values (cert-manager's
-# `*.image.digest`, Traefik's `image.digest` with `versionOverride`, kube-prometheus-stack's
-# `*.image.sha`) or in its kustomization's `images:`, and then out of this table; the
-# platform check (test_platform_addons) fails on an unpinned image missing from it and on an
-# entry no add-on renders any more.
-_NO_PUBLISHED_DIGEST = (
-    "no digest stated by its publisher could be read offline (its release notes and manifests name tags only, and "
-    "neither docker-library/repo-info nor registry.k8s.io's promotion manifests list this version), and a digest "
-    "nobody can check here is not pinned: resolve it from a trusted network (`crane digest <image>`) and pin it"
+# The add-ons' images pinned by digest, as the platform's own are (releases/*.yaml): image
+# reference (as its chart or manifest names it) -> digest, from addon-images.lock.json, which
+# also says where each digest was corroborated. No registry is reachable where they were
+# pinned: each is the digest at least two independent public repositories pin for that same
+# reference. A registry serves an image by its content hash and only from the publisher's
+# repository, so a wrong digest can at worst fail to pull (or name another image the
+# publisher pushed there), never run someone else's; `make image-digests` asks the registries.
+ADD_ON_IMAGES_LOCK = Path(__file__).resolve().parents[2] / "addon-images.lock.json"
+_DIGEST = re.compile(r"^sha256:[0-9a-f]{64}$")
+
+
+def _pinned_digests(lock: Path) -> dict[str, str]:
+    """image -> digest from the lock; a lock that cannot be read or is malformed is bad input."""
+    try:
+        images = json.loads(lock.read_text(encoding="utf-8"))["images"]
+        digests = {str(image): entry["digest"] for image, entry in images.items()}
+    except OSError as error:
+        raise ConfigError(lock.name, f"cannot be read: {error.strerror}") from None
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise ConfigError(
+            lock.name, 'must be JSON: {"images": {"<image>:<tag>": {"digest": "sha256:<64 hex digits>", ...}}}'
+        ) from None
+    for image, digest in digests.items():
+        require(
+            isinstance(digest, str) and bool(_DIGEST.match(digest)),
+            f"{lock.name}: {image}",
+            f"digest must be sha256:<64 hex digits> (got {digest!r})",
+        )
+    return digests
+
+
+ADD_ON_IMAGE_DIGESTS: dict[str, str] = _pinned_digests(ADD_ON_IMAGES_LOCK)
+
+
+def image_digest(image: str) -> str:
+    """The pinned digest (`sha256:<hex>`) of an add-on image, by its reference with tag."""
+    return ADD_ON_IMAGE_DIGESTS[image]
+
+
+# Images of the pinned add-ons that are not pinned by digest, each with why. A digest belongs
+# in addon-images.lock.json and in the add-on's values (cert-manager's `*.image.digest`,
+# Traefik's `image.digest` with `versionOverride`, kube-prometheus-stack's `*.image.sha`) or
+# its kustomization's `images:`, and then out of this table; the platform check
+# (test_platform_addons) fails on an unpinned image missing from it, on an entry no add-on
+# renders any more, and on a pinned image rendered with another digest than the lock's.
+_NOT_CORROBORATED = (
+    "no public repository the search index holds pins a digest for this tag (its publisher's release notes and "
+    "manifests name tags only), and no digest is pinned that two independent sources do not agree on: resolve it "
+    "from a network that reaches the registry (`crane digest <image>`), record it in addon-images.lock.json and pin it"
 )
 UNPINNED_ADD_ON_IMAGES: dict[str, str] = {
-    "quay.io/jetstack/cert-manager-acmesolver:v1.21.1": _NO_PUBLISHED_DIGEST,
-    "quay.io/jetstack/cert-manager-cainjector:v1.21.1": _NO_PUBLISHED_DIGEST,
-    "quay.io/jetstack/cert-manager-controller:v1.21.1": _NO_PUBLISHED_DIGEST,
-    "quay.io/jetstack/cert-manager-startupapicheck:v1.21.1": _NO_PUBLISHED_DIGEST,
-    "quay.io/jetstack/cert-manager-webhook:v1.21.1": _NO_PUBLISHED_DIGEST,
-    "ghcr.io/external-secrets/external-secrets:v2.3.0": _NO_PUBLISHED_DIGEST,
-    "docker.io/grafana/grafana:13.1.3": _NO_PUBLISHED_DIGEST,
-    "ghcr.io/jkroepke/kube-webhook-certgen:1.8.5": _NO_PUBLISHED_DIGEST,
-    "quay.io/kiwigrid/k8s-sidecar:2.10.1": _NO_PUBLISHED_DIGEST,
-    "quay.io/prometheus-operator/prometheus-config-reloader:v0.93.0": _NO_PUBLISHED_DIGEST,
-    "quay.io/prometheus-operator/prometheus-operator:v0.93.0": _NO_PUBLISHED_DIGEST,
-    "quay.io/prometheus/alertmanager:v0.33.1": _NO_PUBLISHED_DIGEST,
-    "quay.io/prometheus/prometheus:v3.13.2-distroless": _NO_PUBLISHED_DIGEST,
-    # The Prometheus Operator's --thanos-default-base-image: used only for Thanos sidecars and
-    # rulers, which the platform does not configure.
-    "quay.io/thanos/thanos:v0.42.4": "never run (no Thanos sidecar or ruler is configured); " + _NO_PUBLISHED_DIGEST,
-    "registry.k8s.io/kube-state-metrics/kube-state-metrics:v2.19.1": _NO_PUBLISHED_DIGEST,
-    "container-registry.oracle.com/mysql/community-operator:9.1.0-2.2.2": _NO_PUBLISHED_DIGEST,
-    "ghcr.io/rabbitmq/cluster-operator:2.22.3": _NO_PUBLISHED_DIGEST,
-    "ghcr.io/rabbitmq/messaging-topology-operator:1.20.1": _NO_PUBLISHED_DIGEST,
-    "docker.io/traefik:v3.7.9": _NO_PUBLISHED_DIGEST,
+    "quay.io/jetstack/cert-manager-acmesolver:v1.21.1": (
+        "one public repository only (OpenAgentsInc/openagents) pins a digest for it, where two independent ones are "
+        "required; " + _NOT_CORROBORATED
+    ),
+    "ghcr.io/external-secrets/external-secrets:v2.3.0": _NOT_CORROBORATED,
+    "ghcr.io/jkroepke/kube-webhook-certgen:1.8.5": _NOT_CORROBORATED,
+    "container-registry.oracle.com/mysql/community-operator:9.1.0-2.2.2": _NOT_CORROBORATED,
+    "ghcr.io/rabbitmq/cluster-operator:2.22.3": _NOT_CORROBORATED,
+    "ghcr.io/rabbitmq/messaging-topology-operator:1.20.1": _NOT_CORROBORATED,
 }
 
 

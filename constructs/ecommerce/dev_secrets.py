@@ -65,7 +65,7 @@ def dev_secrets(
 ) -> list[dict]:
     """The Secret manifests of an environment without a secret store."""
     require(not env.secrets.external, f"{env.name}: secrets.mode", "has a secret store: its Secrets are ExternalSecrets")
-    from .meta import labels
+    from ecommerce.labels import labels
 
     values = remote_values(specs, existing, token)
 

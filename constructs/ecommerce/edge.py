@@ -23,15 +23,15 @@ from dataclasses import dataclass
 
 from constructs import Construct
 
+from ecommerce.labels import labels
 from imports.traefik_ingressroutes.io import traefik as routes
 from imports.traefik_middlewares.io import traefik as middlewares
 
 from .cluster_addons import GRAFANA_SERVICE, GRAFANA_SERVICE_PORT
-from .endpoints import RABBITMQ
+from .endpoints import RABBITMQ, RABBITMQ_MANAGEMENT_PORT
 from .environments import Environment, TlsMode
 from .errors import require
-from .meta import Part, labels
-from .network import RABBITMQ_MANAGEMENT_PORT
+from .meta import Part
 from .pods import SIDECAR
 from .quotas import Footprint
 from .security import APP_UID

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 from constructs import Construct
 
+from ecommerce.labels import labels
+
 # Where clients find the CA certificate is named in endpoints.py (CA_SECRET, CA_MOUNT, ...),
 # which the wiring reads without loading cdk8s.
 from .endpoints import CA_SECRET
 from .environments import Environment
-from .meta import Part, labels
+from .meta import Part
 
 # The CA's own key pair, in the data namespace (cert-manager's cluster resource namespace).
 CA_KEY_PAIR_SECRET = "internal-ca-key-pair"

@@ -3,6 +3,12 @@
 Built only where the environment sets `log_shipping` (off everywhere by default). Fluent Bit
 tails the kubelet's log files on each node, parses the CRI line and then our JSON object,
 adds each pod's labels with the kubernetes filter and forwards the records over TLS.
+
+It needs what the platform's AppProject refuses by design (a ClusterRole and its binding, a
+namespace outside the platform's, at Pod Security "privileged"), so it is a chart of its own,
+written to its own file of dist/<env> (CHART_FILE): Argo CD syncs it with an Application of the add-ons'
+project (argocd.py), which the platform's Application leaves out; `make deploy` applies it,
+like every file of dist/<env>, in file-name order, after the monitoring wave.
 """
 
 from __future__ import annotations
@@ -10,15 +16,21 @@ from __future__ import annotations
 from cdk8s_plus_27 import k8s
 from constructs import Construct
 
+from ecommerce.labels import labels, selector
+
 from .cluster_addons import KUBE_DNS
 from .environments import Environment, LogShipping, Resources
-from .meta import Part, labels, selector
+from .flows import API_SERVER_PORTS
+from .meta import Part
 from .namespaces import PSS_VERSION
-from .network import API_SERVER_PORTS
 from .pods import resources
+from .waves import WAVES
 
 NAME = "fluent-bit"
 COMPONENT = "log-shipping"
+# After the last of the platform's waves (waves.py), whose files `make deploy` applies in name order.
+CHART = f"{len(WAVES)}0-log-shipping"
+CHART_FILE = f"{CHART}.k8s.yaml"
 HTTP_PORT = 2020
 SIZES = Resources(cpu_request="50m", memory_request="64Mi", cpu_limit="200m", memory_limit="128Mi")
 # Where the agent keeps how far it read each file, so a restart neither loses nor repeats lines.

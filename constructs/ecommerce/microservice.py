@@ -13,12 +13,14 @@ from types import MappingProxyType
 from cdk8s_plus_27 import k8s
 from constructs import Construct
 
+from ecommerce.labels import labels, selector
+
 from .catalog import Service
 from .endpoints import CA_FILE, CA_KEY, CA_MOUNT, CA_SECRET
 from .environments import Environment
 from .errors import ConfigError, require
 from .images import ImageRef
-from .meta import Part, int_or_string, labels, quantity, selector
+from .meta import Part, int_or_string, quantity
 from .pods import resources
 from .quotas import Footprint
 from .security import container_security_context, pod_security_context

@@ -5,6 +5,11 @@
   routers, TLS, metrics, and in prod anti-affinity and daily dumps to an S3 bucket off the
   cluster, locked and pruned by a retention CronJob that always keeps the newest dumps.
 
+Where the environment requires TLS, every server clients reach (the standalone server, or the
+MySQL Routers in front of the cluster) presents a certificate of the internal CA (internal_tls.py)
+naming the Service clients dial, so that they verify it (VERIFY_IDENTITY); the cluster's members
+use one too, and verify each other and the Routers verify them.
+
 Schemas and users are applied by a small idempotent script, run as a Job at each sync and
 as a CronJob afterwards, so that a new service, a lost user or a rotated password is
 reconciled without anyone running SQL by hand. It runs as a dedicated admin account, not
@@ -25,13 +30,28 @@ from typing import TYPE_CHECKING
 from cdk8s_plus_27 import k8s
 from constructs import Construct
 
+from ecommerce.labels import labels, selector
+
 from . import backups
 from .credentials import MYSQL_ACCOUNTS_SECRET, MYSQL_ADMIN_KEY, MYSQL_EXPORTER_SECRET, MYSQL_ROOT_SECRET, NEXT_PASSWORD_SUFFIX
-from .endpoints import MYSQL, MYSQL_PORT
+from .endpoints import (
+    CA_FILE,
+    CA_KEY,
+    CA_MOUNT,
+    CA_SECRET,
+    MYSQL,
+    MYSQL_EXPORTER_PORT,
+    MYSQL_OPERATOR_ROUTER_PODS,
+    MYSQL_OPERATOR_SERVER_PODS,
+    MYSQL_PORT,
+    MYSQL_VERIFY_MODE,
+    mysql_host,
+)
 from .environments import Environment, duration_seconds
 from .errors import require
 from .images import ImageRef
-from .meta import Part, int_or_string, labels, selector
+from .internal_tls import certificate, service_dns_names
+from .meta import Part, int_or_string
 from .pods import (
     JOB,
     SIDECAR,
@@ -53,7 +73,6 @@ if TYPE_CHECKING:
 # A schema's migration user, `<schema>_migrate`, must fit MySQL's 32 characters.
 SCHEMA_NAME = re.compile(r"^[a-z][a-z0-9_]{0,23}$")
 MYSQL_VERSION = re.compile(r"^\d+\.\d+\.\d+$")
-EXPORTER_PORT = 9104
 # Collectors that mysqld_exporter leaves off by default and our alerts need:
 # MySQLReplicationLag reads mysql_perf_schema_transactions_in_queue.
 EXPORTER_COLLECTORS = ("--collect.perf_schema.replication_group_member_stats",)
@@ -101,6 +120,33 @@ DUMPS_SOURCE = Path(__file__).with_name("dumps.py")
 DUMPS_MAIN_GUARD = 'if __name__ == "__main__":'
 # Where the official mysql image runs first-start scripts, as root over its local socket.
 INITDB = "/docker-entrypoint-initdb.d"
+# The official image's socket (its /etc/my.cnf), in the pod's shared `run` volume.
+SOCKET = "/var/run/mysqld/mysqld.sock"
+
+# --- TLS from the internal CA ---
+# The servers' certificate (cert-manager: tls.crt, tls.key, ca.crt): the standalone server's, or
+# the InnoDB cluster members' (the operator's spec.tlsSecretName).
+SERVER_CERTIFICATE = "mysql-tls"
+# The Routers' certificate, the one clients of an InnoDB cluster see (spec.router.tlsSecretName).
+ROUTER_CERTIFICATE = "mysql-router-tls"
+# The MySQL Operator 9.1.0-2.2.2 reads the CA from spec.tlsCASecretName, preferring `ca.pem`
+# (cluster_api.py, InnoDBCluster.get_ca_and_tls), but its sidecar sets ssl_ca and
+# group_replication_recovery_ssl_ca to /etc/mysql-ssl/ca.pem whatever the key is, at every start
+# and certificate change (sidecar_main.py, ensure_correct_tls_sysvars), and reloads on a change
+# of that Secret's `ca.pem` only (on_ca_secret_create_or_change). cert-manager writes `ca.crt`,
+# so External Secrets copies it into a Secret of its own under the key `ca.pem`.
+OPERATOR_CA = "mysql-ca"
+OPERATOR_CA_KEY = "ca.pem"
+# Who External Secrets reads that CA certificate as: the CA Secret of the data namespace only.
+CA_READER = "mysql-ca-reader"
+CA_REFRESH = "1h"
+# Where the standalone server finds its key pair and the CA.
+TLS_MOUNT = "/etc/mysql/tls"
+# How often the standalone server's pod looks for a renewed certificate (cert-manager renews it
+# 30 days before it expires; mysqld reads it at start and on ALTER INSTANCE RELOAD TLS only).
+TLS_RELOAD_SECONDS = 60
+# The reload loop writes the time of each turn here; its probes fail once it stops turning.
+TLS_RELOAD_HEARTBEAT = "/tmp/heartbeat"
 
 
 @dataclass(frozen=True)
@@ -132,6 +178,10 @@ class MySql(Part):
         self.props = props
         self.namespace = env.data_namespace
         self.labels = labels(env, MYSQL, "database", props.image.tag)
+        if env.database.require_tls:
+            # The accounts Job's trust in the internal CA, as the services' (internal_tls.py): a
+            # certificate nobody presents, whose `ca.crt` it mounts.
+            certificate(self, env, "trust", CA_SECRET, self.namespace, common_name=f"clients.{self.namespace}", server=False)
         if env.database.operator_managed:
             self._innodb_cluster()
             if env.database.backup is not None:
@@ -144,15 +194,20 @@ class MySql(Part):
 
     def _standalone(self) -> None:
         env, props = self.env, self.props
+        tls = env.database.require_tls
+        config = {"shop.cnf": SERVER_CONFIG}
+        if tls:
+            certificate(self, env, "tls", SERVER_CERTIFICATE, self.namespace, dns_names=service_dns_names(MYSQL, self.namespace))
+            config["tls.cnf"] = standalone_tls_config()
         k8s.KubeConfigMap(
             self,
             "config",
             metadata=self.meta("mysql-config", self.labels, self.namespace),
-            data={"shop.cnf": SERVER_CONFIG},
+            data=config,
         )
         ports = [
             k8s.ServicePort(name="mysql", port=MYSQL_PORT, target_port=int_or_string("mysql")),
-            k8s.ServicePort(name="metrics", port=EXPORTER_PORT, target_port=int_or_string("metrics")),
+            k8s.ServicePort(name="metrics", port=MYSQL_EXPORTER_PORT, target_port=int_or_string("metrics")),
         ]
         k8s.KubeService(
             self,
@@ -190,6 +245,7 @@ class MySql(Part):
                 k8s.VolumeMount(name="root-credentials", mount_path="/run/secrets/mysql", read_only=True),
                 k8s.VolumeMount(name="admin-credentials", mount_path="/run/secrets/admin", read_only=True),
                 k8s.VolumeMount(name="initdb", mount_path=INITDB, read_only=True),
+                *([k8s.VolumeMount(name="tls", mount_path=TLS_MOUNT, read_only=True)] if tls else []),
             ],
         )
         exporter = k8s.Container(
@@ -198,16 +254,25 @@ class MySql(Part):
             image_pull_policy="IfNotPresent",
             args=[
                 "--config.my-cnf=/run/secrets/exporter/my.cnf",
-                f"--web.listen-address=:{EXPORTER_PORT}",
+                # Over the local socket, which require_secure_transport lets in without TLS (its
+                # my.cnf names no socket, so this address wins over its host and port).
+                f"--mysqld.address=unix://{SOCKET}",
+                f"--web.listen-address=:{MYSQL_EXPORTER_PORT}",
                 *EXPORTER_COLLECTORS,
             ],
-            ports=[k8s.ContainerPort(name="metrics", container_port=EXPORTER_PORT, protocol="TCP")],
+            ports=[k8s.ContainerPort(name="metrics", container_port=MYSQL_EXPORTER_PORT, protocol="TCP")],
             resources=resources(SIDECAR),
             readiness_probe=http_probe("/", "metrics", period=10),
             liveness_probe=http_probe("/", "metrics", period=20),
             security_context=container_security_context(),
-            volume_mounts=[k8s.VolumeMount(name="exporter-credentials", mount_path="/run/secrets/exporter", read_only=True)],
+            volume_mounts=[
+                k8s.VolumeMount(name="exporter-credentials", mount_path="/run/secrets/exporter", read_only=True),
+                k8s.VolumeMount(name="run", mount_path="/var/run/mysqld"),
+            ],
         )
+        containers = [server, exporter]
+        if tls:
+            containers.append(self._tls_reloader())
         k8s.KubeStatefulSet(
             self,
             "statefulset",
@@ -224,10 +289,11 @@ class MySql(Part):
                         enable_service_links=False,
                         termination_grace_period_seconds=60,
                         security_context=pod_security_context(),
-                        containers=[server, exporter],
+                        containers=containers,
                         volumes=[
                             empty_dir("run", "1Mi"),
                             empty_dir("tmp", "1Gi"),
+                            *([empty_dir("reload-tmp", "1Mi")] if tls else []),
                             config_map_volume("config", "mysql-config"),
                             secret_volume("root-credentials", MYSQL_ROOT_SECRET, ["rootPassword"]),
                             k8s.Volume(
@@ -247,6 +313,7 @@ class MySql(Part):
                                 ),
                             ),
                             secret_volume("exporter-credentials", MYSQL_EXPORTER_SECRET, ["my.cnf"]),
+                            *([secret_volume("tls", SERVER_CERTIFICATE, ["tls.crt", "tls.key", CA_KEY])] if tls else []),
                         ],
                     ),
                 ),
@@ -254,6 +321,35 @@ class MySql(Part):
             ),
         )
         self._service_account(MYSQL, self.labels)
+
+    def _tls_reloader(self) -> k8s.Container:
+        """Has the standalone server take a renewed certificate without a restart: root, over the
+        pod's own socket (the only place root may log in from)."""
+        # Alive while the loop turned within five of its intervals.
+        alive = ["sh", "-c", f"[ $(($(date +%s) - $(cat {TLS_RELOAD_HEARTBEAT}))) -lt {5 * TLS_RELOAD_SECONDS} ]"]
+        return k8s.Container(
+            name="tls-reload",
+            image=str(self.props.image),
+            image_pull_policy="IfNotPresent",
+            command=["sh", "-c", TLS_RELOAD_SCRIPT],
+            env=[
+                k8s.EnvVar(name="TLS_DIR", value=TLS_MOUNT),
+                k8s.EnvVar(name="MYSQL_SOCKET", value=SOCKET),
+                k8s.EnvVar(name="ROOT_PASSWORD_FILE", value="/run/secrets/mysql/rootPassword"),
+                k8s.EnvVar(name="INTERVAL", value=str(TLS_RELOAD_SECONDS)),
+                k8s.EnvVar(name="HEARTBEAT", value=TLS_RELOAD_HEARTBEAT),
+            ],
+            readiness_probe=exec_probe(alive, period=30),
+            liveness_probe=exec_probe(alive, period=60),
+            resources=resources(SIDECAR),
+            security_context=container_security_context(),
+            volume_mounts=[
+                k8s.VolumeMount(name="run", mount_path="/var/run/mysqld"),
+                k8s.VolumeMount(name="reload-tmp", mount_path="/tmp"),
+                k8s.VolumeMount(name="root-credentials", mount_path="/run/secrets/mysql", read_only=True),
+                k8s.VolumeMount(name="tls", mount_path=TLS_MOUNT, read_only=True),
+            ],
+        )
 
     # --- MySQL Operator (staging, prod) ---------------------------------------------------
 
@@ -265,8 +361,8 @@ class MySql(Part):
         env, props = self.env, self.props
         database = env.database
         resources = database.resources
-        server_pods = {"mysql.oracle.com/cluster": MYSQL, "component": "mysqld"}
-        router_pods = {"mysql.oracle.com/cluster": MYSQL, "component": "mysqlrouter"}
+        server_pods = MYSQL_OPERATOR_SERVER_PODS
+        router_pods = MYSQL_OPERATOR_ROUTER_PODS
         restricted = {"runAsNonRoot": True, "seccompProfile": {"type": "RuntimeDefault"}}
         server_spec: dict = {
             "securityContext": restricted,
@@ -287,15 +383,20 @@ class MySql(Part):
         if env.spread_across_zones:
             server_spec["affinity"] = _anti_affinity(server_pods)
             router_spec["affinity"] = _anti_affinity(router_pods)
+        tls = database.require_tls
+        if tls:
+            self._operator_tls()
         operator.InnoDbCluster(
             self,
             "cluster",
             metadata=self.cr_meta(MYSQL, self.labels, self.namespace),
             spec=operator.InnoDbClusterSpec(
                 secret_name=MYSQL_ROOT_SECRET,
-                # The operator issues and rotates the server certificates itself: traffic is
-                # encrypted (clients use ssl-mode REQUIRED), without a CA clients could verify.
-                tls_use_self_signed=True,
+                # Certificates of the internal CA (_operator_tls); without, the operator's own
+                # self-signed ones, which nobody can verify.
+                tls_use_self_signed=not tls,
+                tls_secret_name=SERVER_CERTIFICATE if tls else None,
+                tls_ca_secret_name=OPERATOR_CA if tls else None,
                 instances=database.instances,
                 version=props.image.tag,
                 edition="community",
@@ -314,6 +415,7 @@ class MySql(Part):
                 pod_spec=server_spec,
                 router=operator.InnoDbClusterSpecRouter(
                     instances=database.routers,
+                    tls_secret_name=ROUTER_CERTIFICATE if tls else None,
                     pod_labels={"environment": env.name, "app.kubernetes.io/part-of": "e-commerce"},
                     pod_spec=router_spec,
                 ),
@@ -322,6 +424,96 @@ class MySql(Part):
                 ),
                 backup_profiles=self._backup_profiles(),
                 backup_schedules=self._backup_schedules(),
+            ),
+        )
+
+    def _operator_tls(self) -> None:
+        """The members' and the Routers' certificates, and the CA as the operator reads it."""
+        env, namespace = self.env, self.namespace
+        # Members reach each other (group replication, VERIFY_IDENTITY) and the Routers reach
+        # them (--server-ssl-verify=VERIFY_IDENTITY) by the names the operator gives them:
+        # `<pod>.<cluster>-instances.<namespace>.svc.<cluster domain>` (fqdn.py, pod_fqdn) and
+        # the instances Service (idc_service_fqdn), the Routers' bootstrap address.
+        instances = f"{MYSQL}-instances"
+        members = (*service_dns_names(instances, namespace), *(f"*.{name}" for name in service_dns_names(instances, namespace)))
+        certificate(self, env, "server-tls", SERVER_CERTIFICATE, namespace, dns_names=members)
+        # Clients reach the Routers, which end their TLS, through the Service named after the cluster.
+        certificate(self, env, "router-tls", ROUTER_CERTIFICATE, namespace, dns_names=service_dns_names(MYSQL, namespace))
+        self._operator_ca()
+
+    def _operator_ca(self) -> None:
+        """The internal CA's certificate under the key the operator's sidecar reads (`ca.pem`):
+        External Secrets reads `ca.crt` of the data namespace's CA Secret through the Kubernetes
+        API, as a service account allowed to get that one Secret and nothing else."""
+        from imports.external_secrets_externalsecrets.io import external_secrets as es
+        from imports.external_secrets_secretstores.io import external_secrets as ss
+
+        env, namespace = self.env, self.namespace
+        require(
+            env.secrets.external,
+            "database.mode",
+            f"{env.database.mode} with require_tls copies the CA with External Secrets, which secrets.mode"
+            f" {env.secrets.mode} does not install",
+        )
+        reader_labels = labels(env, CA_READER, "tls")
+        self._service_account(CA_READER, reader_labels)
+        k8s.KubeRole(
+            self,
+            "ca-reader-role",
+            metadata=self.meta(CA_READER, reader_labels, namespace),
+            rules=[k8s.PolicyRule(api_groups=[""], resources=["secrets"], resource_names=[CA_SECRET], verbs=["get"])],
+        )
+        k8s.KubeRoleBinding(
+            self,
+            "ca-reader-binding",
+            metadata=self.meta(CA_READER, reader_labels, namespace),
+            role_ref=k8s.RoleRef(api_group="rbac.authorization.k8s.io", kind="Role", name=CA_READER),
+            subjects=[k8s.Subject(kind="ServiceAccount", name=CA_READER, namespace=namespace)],
+        )
+        ss.SecretStore(
+            self,
+            "ca-store",
+            metadata=self.cr_meta(CA_READER, reader_labels, namespace),
+            spec=ss.SecretStoreSpec(
+                provider=ss.SecretStoreSpecProvider(
+                    kubernetes=ss.SecretStoreSpecProviderKubernetes(
+                        remote_namespace=namespace,
+                        server=ss.SecretStoreSpecProviderKubernetesServer(
+                            url="https://kubernetes.default.svc",
+                            # Every namespace's copy of the API server's CA.
+                            ca_provider=ss.SecretStoreSpecProviderKubernetesServerCaProvider(
+                                type=ss.SecretStoreSpecProviderKubernetesServerCaProviderType.CONFIG_MAP,
+                                name="kube-root-ca.crt",
+                                key="ca.crt",
+                            ),
+                        ),
+                        auth=ss.SecretStoreSpecProviderKubernetesAuth(
+                            service_account=ss.SecretStoreSpecProviderKubernetesAuthServiceAccount(name=CA_READER)
+                        ),
+                    )
+                )
+            ),
+        )
+        es.ExternalSecret(
+            self,
+            "operator-ca",
+            metadata=self.cr_meta(OPERATOR_CA, reader_labels, namespace),
+            spec=es.ExternalSecretSpec(
+                refresh_interval=CA_REFRESH,
+                secret_store_ref=es.ExternalSecretSpecSecretStoreRef(
+                    kind=es.ExternalSecretSpecSecretStoreRefKind.SECRET_STORE, name=CA_READER
+                ),
+                target=es.ExternalSecretSpecTarget(
+                    name=OPERATOR_CA,
+                    creation_policy=es.ExternalSecretSpecTargetCreationPolicy.OWNER,
+                    deletion_policy=es.ExternalSecretSpecTargetDeletionPolicy.RETAIN,
+                ),
+                data=[
+                    es.ExternalSecretSpecData(
+                        secret_key=OPERATOR_CA_KEY,
+                        remote_ref=es.ExternalSecretSpecDataRemoteRef(key=CA_SECRET, property=CA_KEY),
+                    )
+                ],
             ),
         )
 
@@ -505,6 +697,7 @@ class MySql(Part):
 
     def _accounts_pod(self) -> k8s.PodSpec:
         env, props = self.env, self.props
+        tls = env.database.require_tls
         return k8s.PodSpec(
             restart_policy="OnFailure",
             service_account_name="mysql-accounts",
@@ -517,10 +710,12 @@ class MySql(Part):
                     image=str(props.image),
                     image_pull_policy="IfNotPresent",
                     command=["sh", "/scripts/accounts.sh"],
+                    # The name the server's certificate gives it, verified as the services verify it.
                     env=[
-                        k8s.EnvVar(name="DATABASE_HOST", value=MYSQL),
+                        k8s.EnvVar(name="DATABASE_HOST", value=mysql_host(env)),
                         k8s.EnvVar(name="DATABASE_PORT", value=str(MYSQL_PORT)),
-                        k8s.EnvVar(name="SSL_MODE", value="REQUIRED" if env.database.require_tls else "PREFERRED"),
+                        k8s.EnvVar(name="SSL_MODE", value=MYSQL_VERIFY_MODE if tls else "PREFERRED"),
+                        *([k8s.EnvVar(name="SSL_CA", value=CA_FILE)] if tls else []),
                     ],
                     resources=resources(JOB),
                     security_context=container_security_context(),
@@ -528,6 +723,7 @@ class MySql(Part):
                         k8s.VolumeMount(name="scripts", mount_path="/scripts", read_only=True),
                         k8s.VolumeMount(name="accounts", mount_path="/run/secrets/accounts", read_only=True),
                         k8s.VolumeMount(name="tmp", mount_path="/tmp"),
+                        *([k8s.VolumeMount(name="internal-ca", mount_path=CA_MOUNT, read_only=True)] if tls else []),
                     ],
                 )
             ],
@@ -536,6 +732,7 @@ class MySql(Part):
                 config_map_volume("scripts", "mysql-accounts"),
                 secret_volume("accounts", MYSQL_ACCOUNTS_SECRET),
                 empty_dir("tmp", "16Mi"),
+                *([secret_volume("internal-ca", CA_SECRET, [CA_KEY])] if tls else []),
             ],
         )
 
@@ -606,6 +803,7 @@ login() {
   file="$work/$1.cnf"
   {
     printf '[client]\nhost=%s\nport=%s\nuser=%s\nssl-mode=%s\n' "$DATABASE_HOST" "$DATABASE_PORT" "$1" "$SSL_MODE"
+    [ -z "${SSL_CA:-}" ] || printf 'ssl-ca=%s\n' "$SSL_CA"
     printf 'password=%s\n' "$(option "$(cat "$2")")"
   } > "$file"
   printf '%s' "$file"
@@ -682,6 +880,46 @@ account() {
   fi
 }
 """
+
+
+def standalone_tls_config() -> str:
+    """The standalone server's TLS: the internal CA's certificate, and no connection without TLS
+    but over the local socket (the exporter's, and root's)."""
+    return "\n".join(
+        [
+            "[mysqld]",
+            f"ssl_ca = {TLS_MOUNT}/{CA_KEY}",
+            f"ssl_cert = {TLS_MOUNT}/tls.crt",
+            f"ssl_key = {TLS_MOUNT}/tls.key",
+            "require_secure_transport = ON",
+            "",
+        ]
+    )
+
+
+# Loads the certificate files into the running server whenever they differ from the ones it
+# last loaded (first, once the server answers: this container may have restarted alone).
+TLS_RELOAD_SCRIPT = (
+    r"""set -eu
+umask 077
+@QUOTING@fingerprint() { cat "$TLS_DIR/tls.crt" "$TLS_DIR/tls.key" "$TLS_DIR/ca.crt" | cksum; }
+loaded=
+date +%s > "$HEARTBEAT"
+while sleep "$INTERVAL"; do
+  date +%s > "$HEARTBEAT"
+  current=$(fingerprint)
+  [ "$current" != "$loaded" ] || continue
+  {
+    printf '[client]\nuser=root\nprotocol=socket\nsocket=%s\n' "$MYSQL_SOCKET"
+    printf 'password=%s\n' "$(option "$(cat "$ROOT_PASSWORD_FILE")")"
+  } > /tmp/root.cnf
+  if mysql --defaults-extra-file=/tmp/root.cnf -e 'ALTER INSTANCE RELOAD TLS'; then
+    loaded=$current
+    echo "certificate loaded ($current)"
+  fi
+done
+"""
+).replace("@QUOTING@", _QUOTING)
 
 
 def accounts_script(schemas: tuple[str, ...], env: Environment) -> str:

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from cdk8s_plus_27 import k8s
 from constructs import Construct
 
+from ecommerce.labels import labels
+
 from .environments import Environment
 from .errors import require
-from .meta import Part, labels
+from .meta import Part
 
 # Enforce the policy as of the oldest Kubernetes we support, so a cluster upgrade never
 # starts rejecting pods; warn and audit against the newest so changes show up early.

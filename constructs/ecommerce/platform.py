@@ -7,19 +7,38 @@ import cdk8s
 from .catalog import Catalog
 from .credentials import secret_specs
 from .edge import ACME_SOLVER_FOOTPRINT, ClusterIssuer, Edge
+from .edge_flows import acme_solver_policies
 from .environments import Environment
+from .flows import Policy, namespace_policies, service_policy
 from .internal_tls import InternalCa
 from .microservice import Microservice, MicroserviceProps, microservice_footprint
+from .monitoring.flows import monitoring_policies
 from .mysql import MySql, MySqlProps
+from .mysql_flows import mysql_policies
 from .namespaces import Namespaces
-from .network import NetworkPolicies, network_policies
+from .network import NetworkPolicies
 from .quotas import NamespaceLimits
+from .rabbitmq_flows import rabbitmq_policies
 from .rbac import DeveloperAccess
 from .redis import Redis, RedisProps, redis_footprint
+from .redis_flows import redis_policies
 from .releases import Release
 from .secrets import ClusterSecretStore, Credentials
 from .waves import WAVES
 from .wiring import wire
+
+
+def network_policies(env: Environment, catalog: Catalog) -> tuple[Policy, ...]:
+    """Deny-all in every namespace, then what each service (from the catalog) and each component needs."""
+    return (
+        *namespace_policies(env),
+        *(service_policy(env, catalog, service) for service in catalog),
+        *redis_policies(env, catalog),
+        *mysql_policies(env, catalog),
+        *rabbitmq_policies(env, catalog),
+        *monitoring_policies(env, catalog),
+        *(acme_solver_policies(env) if env.tls.enabled else ()),
+    )
 
 
 class WaveChart(cdk8s.Chart):
@@ -54,6 +73,11 @@ class EcommercePlatform:
         for number, wave in enumerate(WAVES):
             if wave in waves:
                 builders[wave](WaveChart(app, f"{number}0-{wave}", env, number))
+        if env.log_shipping is not None and "monitoring" in waves:
+            # A chart of its own, which the Argo CD add-ons' project delivers (log_shipping.py).
+            from .log_shipping import CHART, LogShipper
+
+            LogShipper(WaveChart(app, CHART, env, len(WAVES)), "log-shipping", env)
 
     def _foundation(self, chart: WaveChart) -> None:
         env, catalog = self.env, self.catalog
@@ -119,7 +143,3 @@ class EcommercePlatform:
         from .monitoring.stack import Observability
 
         Observability(chart, "observability", self.env, self.catalog)
-        if self.env.log_shipping is not None:
-            from .log_shipping import LogShipper
-
-            LogShipper(chart, "log-shipping", self.env)

@@ -15,8 +15,10 @@ from decimal import Decimal
 from cdk8s_plus_27 import k8s
 from constructs import Construct
 
+from ecommerce.labels import labels
+
 from .environments import Environment, Resources
-from .meta import Part, labels, quantity
+from .meta import Part, quantity
 from .units import parse_quantity
 
 # Room for a rollout of everything at once, debugging pods and the unexpected.

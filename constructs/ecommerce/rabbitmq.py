@@ -24,6 +24,7 @@ from typing import Any, TypedDict
 from cdk8s_plus_27 import k8s
 from constructs import Construct
 
+from ecommerce.labels import labels
 from imports.rabbitmq_bindings.com import rabbitmq as bindings
 from imports.rabbitmq_clusters.com import rabbitmq as clusters
 from imports.rabbitmq_exchanges.com import rabbitmq as exchanges
@@ -39,7 +40,7 @@ from .environments import Environment
 from .errors import require
 from .images import ImageRef
 from .internal_tls import certificate, service_dns_names
-from .meta import Part, int_or_string, labels
+from .meta import Part, int_or_string
 
 # A message redelivered this many times goes to the dead-letter queue instead of looping.
 DELIVERY_LIMIT = 10

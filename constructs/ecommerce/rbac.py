@@ -7,8 +7,10 @@ from __future__ import annotations
 from cdk8s_plus_27 import k8s
 from constructs import Construct
 
+from ecommerce.labels import labels
+
 from .environments import Environment
-from .meta import Part, labels
+from .meta import Part
 
 DEVELOPERS_GROUP = "e-commerce:developers"
 READ_ONLY = (

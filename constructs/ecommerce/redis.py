@@ -7,6 +7,10 @@
   Sentinel (the `redis-sentinel` Service) where the primary is.
 
 Each pod carries a redis_exporter sidecar for Prometheus.
+
+Redis and Sentinel serve TLS only, in every mode, with a certificate from the internal CA
+(internal_tls.py) naming the Services and each pod: clients, replicas, Sentinels, the exporter,
+the probes and the scripts all verify it against the CA.
 """
 
 from __future__ import annotations
@@ -18,12 +22,25 @@ from decimal import Decimal
 from cdk8s_plus_27 import k8s
 from constructs import Construct
 
+from ecommerce.labels import labels, selector
+
 from .credentials import REDIS_REPLICATION_USER, REDIS_SECRET, REDIS_SENTINEL_USER
-from .endpoints import REDIS, REDIS_PORT, REDIS_SENTINEL, REDIS_SENTINEL_MASTER, REDIS_SENTINEL_PORT
+from .endpoints import (
+    CA_FILE,
+    CA_KEY,
+    CA_MOUNT,
+    REDIS,
+    REDIS_EXPORTER_PORT,
+    REDIS_PORT,
+    REDIS_SENTINEL,
+    REDIS_SENTINEL_MASTER,
+    REDIS_SENTINEL_PORT,
+)
 from .environments import CacheMode, Environment
 from .errors import require
 from .images import ImageRef
-from .meta import Part, int_or_string, labels, selector
+from .internal_tls import certificate, service_dns_names
+from .meta import Part, int_or_string
 from .pods import (
     SIDECAR,
     anti_affinity,
@@ -41,7 +58,6 @@ from .security import container_security_context, pod_security_context
 from .units import parse_quantity
 from .wiring import redis_key_prefix
 
-EXPORTER_PORT = 9121
 HEADLESS = "redis-headless"
 LAST_PRIMARY_FILE = "/data/last-primary"
 # Sessions and carts expire; evict only keys that carry a TTL, never a live basket.
@@ -59,6 +75,11 @@ EXPORTER_PASSWORD_FILE = f"{EXPORTER_DIR}/passwords.json"
 # The hashes of the passwords each user had, kept on the data volume so that a restarted pod
 # still accepts the one before a rotation during its grace period.
 STATE_DIR = "/data/acl"
+# The server certificate's Secret (cert-manager writes tls.crt, tls.key and the CA's ca.crt),
+# mounted whole only into Redis, Sentinel and the reloader (which has Redis load a renewed one);
+# the other containers mount its ca.crt alone at CA_MOUNT, where the services find the CA too.
+TLS_CERTIFICATE = "redis-tls"
+TLS_DIR = "/run/tls/redis"
 # How often the reloader compares the mounted Secret with what Redis and Sentinel hold.
 RELOAD_SECONDS = 10
 
@@ -163,7 +184,7 @@ for users in "$CONFIG_DIR/redis-users" "$CONFIG_DIR/sentinel-users"; do
     if [ "$source" = local ] && [ ! -s "$LOCAL_DIR/$name" ]; then new_password > "$LOCAL_DIR/$name"; fi
   done < "$users"
 done
-printf '{"redis://localhost:%s": "%s"}\n' "$REDIS_PORT" "$(cat "$LOCAL_DIR/$EXPORTER_USER")" > "$EXPORTER_PASSWORD_FILE"
+printf '{"rediss://localhost:%s": "%s"}\n' "$REDIS_PORT" "$(cat "$LOCAL_DIR/$EXPORTER_USER")" > "$EXPORTER_PASSWORD_FILE"
 acl_users "$CONFIG_DIR/redis-users" | sed 's/^/user /' >> "$RUN_DIR/redis.conf"
 [ "$SENTINEL" = "true" ] || exit 0
 replication="$(cat "$SECRETS_DIR/$REPLICATION_USER")"
@@ -175,8 +196,9 @@ printf 'masteruser %s\nmasterauth %s\n' "$REPLICATION_USER" "$(quote "$replicati
 self="$(hostname).$HEADLESS_DOMAIN"
 primary=""
 for peer in $PEERS; do
-  answer="$(REDISCLI_AUTH="$sentinel" redis-cli --user "$SENTINEL_USER" -h "$peer.$HEADLESS_DOMAIN" -p "$SENTINEL_PORT" \
-    sentinel get-master-addr-by-name "$MASTER_NAME" 2>/dev/null | head -n 1)" || true
+  answer="$(REDISCLI_AUTH="$sentinel" redis-cli --tls --cacert "$CA_FILE" --user "$SENTINEL_USER" \
+    -h "$peer.$HEADLESS_DOMAIN" -p "$SENTINEL_PORT" sentinel get-master-addr-by-name "$MASTER_NAME" 2>/dev/null |
+    head -n 1)" || true
   if [ -n "$answer" ]; then primary="$answer"; break; fi
 done
 if [ -z "$primary" ] && [ -s "$LAST_PRIMARY_FILE" ]; then primary="$(cat "$LAST_PRIMARY_FILE")"; fi
@@ -185,7 +207,8 @@ printf '%s\n' "$primary" > "$LAST_PRIMARY_FILE.new" && mv "$LAST_PRIMARY_FILE.ne
 printf 'replica-announce-ip %s\n' "$self" >> "$RUN_DIR/redis.conf"
 [ "$primary" = "$self" ] || printf 'replicaof %s %s\n' "$primary" "$REDIS_PORT" >> "$RUN_DIR/redis.conf"
 {
-  printf 'port %s\ndir /tmp\n' "$SENTINEL_PORT"
+  printf 'port 0\ntls-port %s\ndir /tmp\n' "$SENTINEL_PORT"
+  cat "$CONFIG_DIR/tls.conf"
   printf 'sentinel resolve-hostnames yes\nsentinel announce-hostnames yes\n'
   printf 'sentinel announce-ip %s\n' "$self"
   printf 'sentinel monitor %s %s %s %s\n' "$MASTER_NAME" "$primary" "$REDIS_PORT" "$QUORUM"
@@ -219,7 +242,8 @@ umask 077
 log() { printf '%s reload: %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$*" >&2; }
 local_cli() {
   port="$1"; shift
-  REDISCLI_AUTH="$(cat "$LOCAL_DIR/$ADMIN_USER")" redis-cli --user "$ADMIN_USER" -h 127.0.0.1 -p "$port" "$@"
+  REDISCLI_AUTH="$(cat "$LOCAL_DIR/$ADMIN_USER")" redis-cli --tls --cacert "$CA_FILE" --user "$ADMIN_USER" -h 127.0.0.1 \
+    -p "$port" "$@"
 }
 set_users() {
   acl_users "$2" > "$RUN_DIR/acl.$1" || return 1
@@ -236,8 +260,8 @@ accepted() {
   user="$1"; password="$2"; shift 2
   for port in "$@"; do
     for peer in $PEERS; do
-      reply="$(REDISCLI_AUTH="$password" redis-cli --user "$user" -h "$peer.$HEADLESS_DOMAIN" -p "$port" ping 2>/dev/null)" ||
-        true
+      reply="$(REDISCLI_AUTH="$password" redis-cli --tls --cacert "$CA_FILE" --user "$user" -h "$peer.$HEADLESS_DOMAIN" \
+        -p "$port" ping 2>/dev/null)" || true
       if [ -n "$reply" ] && [ "$reply" != PONG ]; then log "$peer:$port refuses the new $user password yet"; return 1; fi
     done
   done
@@ -250,7 +274,19 @@ outgoing() {
   accepted "$user" "$password" "$@" || return 1
   printf '%s' "$password"
 }
+# cert-manager renews the server certificate in its Secret, which the kubelet rewrites in place;
+# CONFIG SET of the TLS files makes Redis load them again (even under the same names), for new
+# connections, without a restart. Sentinel cannot: its liveness probe restarts it (TLS_CURRENT).
+load_certificate() {
+  loaded="$(cat "$TLS_DIR/tls.crt" "$TLS_DIR/ca.crt" | sha256sum)" || return 1
+  [ "$loaded" != "$(cat "$RUN_DIR/tls.loaded" 2>/dev/null)" ] || return 0
+  reply="$(local_cli "$REDIS_PORT" CONFIG SET tls-cert-file "$TLS_DIR/tls.crt" tls-key-file "$TLS_DIR/tls.key" \
+    tls-ca-cert-file "$TLS_DIR/ca.crt" 2>&1)"
+  if [ "$reply" != OK ]; then log "loading the renewed certificate: $reply"; return 1; fi
+  printf '%s\n' "$loaded" > "$RUN_DIR/tls.loaded"
+}
 sync_once() {
+  load_certificate || return 1
   set_users "$REDIS_PORT" "$CONFIG_DIR/redis-users" || return 1
   [ "$SENTINEL" = "true" ] || return 0
   set_users "$SENTINEL_PORT" "$CONFIG_DIR/sentinel-users" || return 1
@@ -266,7 +302,7 @@ sync_once() {
     log "Sentinel authenticates with the new $SENTINEL_USER password"
   fi
 }
-fingerprint() { cat "$SECRETS_DIR"/* 2>/dev/null | sha256sum; }
+fingerprint() { cat "$SECRETS_DIR"/* "$TLS_DIR/tls.crt" 2>/dev/null | sha256sum; }
 if [ "${1:-}" = once ]; then sync_once; exit; fi
 applied=""
 rounds=0
@@ -289,15 +325,26 @@ RELOAD_PROBE = r"""#!/bin/sh
 [ -n "$(find "$RUN_DIR/$1" -mmin "-$2" 2>/dev/null)" ]
 """
 
-# Sentinel runs this after each failover with: <master> <role> <state> <from-host>
-# <from-port> <to-host> <to-port>; the new primary is remembered for a full restart.
+# Sentinel (and Redis where no reloader runs) cannot load a renewed certificate in place: each
+# records at start which certificate it loaded (STARTED), and its liveness probe fails once the
+# mounted one differs, so that the kubelet restarts that container alone, or when it stops
+# answering at all (any reply will do: NOAUTH is alive).
+STARTED = r"""sha256sum < "$TLS_DIR/tls.crt" > "$RUN_DIR/$0.tls" && exec redis-server "$@"
+"""
+TLS_CURRENT = r"""#!/bin/sh
+[ "$(sha256sum < "$TLS_DIR/tls.crt")" = "$(cat "$RUN_DIR/$1.tls")" ] || { echo "certificate renewed: restarting"; exit 1; }
+[ -n "$(redis-cli --tls --cacert "$CA_FILE" -h 127.0.0.1 -p "$2" ping 2>/dev/null)" ]
+"""
+
+# Sentinel runs this after each failover with: <master> <role> <state> <from-host> <from-port>
+# <to-host> <to-port>; the new primary is remembered for a full restart (a file: no connection).
 RECORD_PRIMARY = r"""#!/bin/sh
 set -eu
 printf '%s\n' "$6" > "$LAST_PRIMARY_FILE.new" && mv "$LAST_PRIMARY_FILE.new" "$LAST_PRIMARY_FILE"
 """
 
-# Exits 0 only when the server (or Sentinel) on PORT answers PONG, as the pod-local admin
-# where Redis has users.
+# Exits 0 only when the server (or Sentinel) on PORT answers PONG over TLS, as the pod-local
+# admin where Redis has users. redis-cli verifies the certificate's chain, not its names.
 PING = r"""#!/bin/sh
 set -eu
 if [ -f "$LOCAL_DIR/$ADMIN_USER" ]; then
@@ -306,7 +353,7 @@ if [ -f "$LOCAL_DIR/$ADMIN_USER" ]; then
   set -- "$1" --user "$ADMIN_USER"
 fi
 port="$1"; shift
-[ "$(redis-cli -h 127.0.0.1 -p "$port" "$@" ping)" = "PONG" ]
+[ "$(redis-cli --tls --cacert "$CA_FILE" -h 127.0.0.1 -p "$port" "$@" ping)" = "PONG" ]
 """
 
 
@@ -347,10 +394,13 @@ class Redis(Part):
         self.namespace = env.namespace
         self.labels = labels(env, REDIS, "cache", props.image.tag)
         self.selector = selector(env, REDIS)
+        self._certificate()
         data = {
             "redis.conf": self._server_config(),
+            "tls.conf": tls_config(),
             "configure.sh": CONFIGURE,
             "ping.sh": PING,
+            "tls-current.sh": TLS_CURRENT,
             "record-primary.sh": RECORD_PRIMARY,
         }
         if self.auth:
@@ -407,12 +457,32 @@ class Redis(Part):
             (ADMIN_USER, "local", f"resetchannels {SENTINEL_ADMIN_COMMANDS}"),
         )
 
+    def dns_names(self) -> tuple[str, ...]:
+        """What the certificate must name: every Service a client dials, each pod by its headless
+        name (Sentinel hands those out, replicas and Sentinels dial them), and localhost, which
+        the exporter dials and checks."""
+        front = REDIS_SENTINEL if self.sentinel else REDIS
+        pods = [f"{REDIS}-{index}.{HEADLESS}.{self.namespace}.svc" for index in range(self.env.cache.replicas)]
+        return (
+            *service_dns_names(front, self.namespace),
+            *service_dns_names(HEADLESS, self.namespace),
+            *pods,
+            *(f"{name}.cluster.local" for name in pods),
+            "localhost",
+        )
+
+    def _certificate(self) -> None:
+        certificate(self, self.env, "tls", TLS_CERTIFICATE, self.namespace, dns_names=self.dns_names())
+
     def _server_config(self) -> str:
         cache = self.env.cache
         max_memory = int(parse_quantity(cache.max_memory, "cache.max_memory", "memory"))
         persistent = cache.storage is not None
         lines = [
-            f"port {REDIS_PORT}",
+            # TLS only: no plain listener.
+            "port 0",
+            f"tls-port {REDIS_PORT}",
+            *tls_config().splitlines(),
             "bind * -::*",
             # Without a password (dev only) Redis must still accept other pods' connections;
             # network policies are what limit who may connect.
@@ -437,7 +507,7 @@ class Redis(Part):
         ports = [k8s.ServicePort(name="redis", port=REDIS_PORT, target_port=int_or_string("redis"))]
         if self.sentinel:
             ports.append(k8s.ServicePort(name="sentinel", port=REDIS_SENTINEL_PORT, target_port=int_or_string("sentinel")))
-        ports.append(k8s.ServicePort(name="metrics", port=EXPORTER_PORT, target_port=int_or_string("metrics")))
+        ports.append(k8s.ServicePort(name="metrics", port=REDIS_EXPORTER_PORT, target_port=int_or_string("metrics")))
         k8s.KubeService(
             self,
             "headless",
@@ -471,6 +541,13 @@ class Redis(Part):
                 spec=k8s.ServiceSpec(type="ClusterIP", selector=self.selector, ports=ports),
             )
 
+    def _started(self, name: str, *arguments: str) -> list[str]:
+        """redis-server with `arguments`, recording the certificate it loads where a liveness
+        probe restarts it on renewal (no reloader loads it in place)."""
+        if name == "redis" and self.auth:
+            return ["redis-server", *arguments]
+        return ["sh", "-c", STARTED, name, *arguments]
+
     def _script_env(self) -> list[k8s.EnvVar]:
         """What configure.sh and reload.sh read."""
         env = self.env
@@ -500,6 +577,8 @@ class Redis(Part):
             "REDIS_PORT": str(REDIS_PORT),
             "SENTINEL_PORT": str(REDIS_SENTINEL_PORT),
             "LAST_PRIMARY_FILE": LAST_PRIMARY_FILE,
+            "CA_FILE": CA_FILE,
+            "TLS_DIR": TLS_DIR,
         }
         return [k8s.EnvVar(name=name, value=value) for name, value in values.items()]
 
@@ -509,10 +588,18 @@ class Redis(Part):
         replicas = cache.replicas
         script_env = self._script_env()
         # The probes authenticate as the pod-local admin.
-        probe_env = [k8s.EnvVar(name="LOCAL_DIR", value=LOCAL_DIR), k8s.EnvVar(name="ADMIN_USER", value=ADMIN_USER)]
+        probe_env = [
+            k8s.EnvVar(name="LOCAL_DIR", value=LOCAL_DIR),
+            k8s.EnvVar(name="ADMIN_USER", value=ADMIN_USER),
+            k8s.EnvVar(name="CA_FILE", value=CA_FILE),
+            k8s.EnvVar(name="TLS_DIR", value=TLS_DIR),
+            k8s.EnvVar(name="RUN_DIR", value=RUN_DIR),
+        ]
         run = k8s.VolumeMount(name="run", mount_path=RUN_DIR)
         config = k8s.VolumeMount(name="config", mount_path=CONFIG_DIR, read_only=True)
         data = k8s.VolumeMount(name="data", mount_path="/data")
+        key_pair = k8s.VolumeMount(name="tls", mount_path=TLS_DIR, read_only=True)
+        ca = k8s.VolumeMount(name="internal-ca", mount_path=CA_MOUNT, read_only=True)
         # Only the scripts that write the users read the Secret; Redis and Sentinel get hashes.
         credentials = [k8s.VolumeMount(name="credentials", mount_path=SECRETS_DIR, read_only=True)] if self.auth else []
         exporter_auth = k8s.VolumeMount(name="exporter-auth", mount_path=EXPORTER_DIR, read_only=True)
@@ -521,14 +608,14 @@ class Redis(Part):
             name="redis",
             image=str(props.image),
             image_pull_policy="IfNotPresent",
-            command=["redis-server", f"{RUN_DIR}/redis.conf"],
+            command=self._started("redis", f"{RUN_DIR}/redis.conf"),
             env=probe_env,
             ports=[k8s.ContainerPort(name="redis", container_port=REDIS_PORT, protocol="TCP")],
             resources=resources(sizes),
             readiness_probe=_ping_probe(REDIS_PORT),
-            liveness_probe=tcp_probe("redis", period=10),
+            liveness_probe=tcp_probe("redis", period=10) if self.auth else _tls_liveness("redis", REDIS_PORT),
             security_context=container_security_context(),
-            volume_mounts=[run, config, data],
+            volume_mounts=[run, config, data, key_pair, ca],
         )
         containers = [server]
         if self.sentinel:
@@ -538,14 +625,14 @@ class Redis(Part):
                     image=str(props.image),
                     image_pull_policy="IfNotPresent",
                     # Sentinel rewrites its own file, so it lives in the writable /run/redis.
-                    command=["redis-server", f"{RUN_DIR}/sentinel.conf", "--sentinel"],
+                    command=self._started("sentinel", f"{RUN_DIR}/sentinel.conf", "--sentinel"),
                     env=[*probe_env, k8s.EnvVar(name="LAST_PRIMARY_FILE", value=LAST_PRIMARY_FILE)],
                     ports=[k8s.ContainerPort(name="sentinel", container_port=REDIS_SENTINEL_PORT, protocol="TCP")],
                     resources=resources(SIDECAR),
                     readiness_probe=_ping_probe(REDIS_SENTINEL_PORT),
-                    liveness_probe=tcp_probe("sentinel", period=10),
+                    liveness_probe=_tls_liveness("sentinel", REDIS_SENTINEL_PORT),
                     security_context=container_security_context(),
-                    volume_mounts=[run, config, k8s.VolumeMount(name="tmp", mount_path="/tmp"), data],
+                    volume_mounts=[run, config, k8s.VolumeMount(name="tmp", mount_path="/tmp"), data, key_pair, ca],
                 )
             )
         if self.auth:
@@ -560,10 +647,17 @@ class Redis(Part):
                     liveness_probe=exec_probe(["sh", f"{CONFIG_DIR}/reload-probe.sh", "reload.alive", "2"], period=30),
                     readiness_probe=exec_probe(["sh", f"{CONFIG_DIR}/reload-probe.sh", "reload.synced", "10"], period=10),
                     security_context=container_security_context(),
-                    volume_mounts=[run, config, *credentials, data],
+                    # The key pair too: the reloader sees a renewed certificate and has Redis load it.
+                    volume_mounts=[run, config, *credentials, data, key_pair, ca],
                 )
             )
-        exporter_args = [f"--redis.addr=redis://localhost:{REDIS_PORT}", f"--web.listen-address=:{EXPORTER_PORT}"]
+        # rediss: TLS, the certificate checked against the CA and the name localhost. Its own
+        # /metrics stays plain HTTP, as every exporter Prometheus scrapes here.
+        exporter_args = [
+            f"--redis.addr=rediss://localhost:{REDIS_PORT}",
+            f"--tls-ca-cert-file={CA_FILE}",
+            f"--web.listen-address=:{REDIS_EXPORTER_PORT}",
+        ]
         if self.auth:
             exporter_args += [f"--redis.user={EXPORTER_USER}", f"--redis.password-file={EXPORTER_PASSWORD_FILE}"]
         containers.append(
@@ -572,12 +666,12 @@ class Redis(Part):
                 image=str(props.exporter_image),
                 image_pull_policy="IfNotPresent",
                 args=exporter_args,
-                ports=[k8s.ContainerPort(name="metrics", container_port=EXPORTER_PORT, protocol="TCP")],
+                ports=[k8s.ContainerPort(name="metrics", container_port=REDIS_EXPORTER_PORT, protocol="TCP")],
                 resources=resources(SIDECAR),
                 readiness_probe=http_probe("/", "metrics", period=10),
                 liveness_probe=http_probe("/", "metrics", period=20),
                 security_context=container_security_context(),
-                volume_mounts=[exporter_auth] if self.auth else None,
+                volume_mounts=[*([exporter_auth] if self.auth else []), ca],
             )
         )
         # Passwords, hashes and the Sentinel's view of the cluster live in memory only.
@@ -585,6 +679,9 @@ class Redis(Part):
             empty_dir("run", "1Mi", in_memory=True),
             empty_dir("tmp", "16Mi"),
             config_map_volume("config", "redis-config", executable=True),
+            secret_volume("tls", TLS_CERTIFICATE),
+            # The CA certificate only, for the containers that dial Redis but serve nothing.
+            secret_volume("internal-ca", TLS_CERTIFICATE, [CA_KEY]),
         ]
         if self.auth:
             volumes += [secret_volume("credentials", REDIS_SECRET), empty_dir("exporter-auth", "1Mi", in_memory=True)]
@@ -593,7 +690,7 @@ class Redis(Part):
             volumes.append(empty_dir("data", cache.max_memory))
         else:
             claims = [claim_template("data", cache.storage, self.labels)]
-        configure_mounts = [run, config, *credentials, data]
+        configure_mounts = [run, config, *credentials, data, ca]
         if self.auth:
             configure_mounts.append(k8s.VolumeMount(name="exporter-auth", mount_path=EXPORTER_DIR))
         k8s.KubeStatefulSet(
@@ -633,6 +730,31 @@ class Redis(Part):
                 volume_claim_templates=claims,
             ),
         )
+
+
+def tls_config() -> str:
+    """The TLS settings Redis and Sentinel share (each adds its own `port 0` and `tls-port`)."""
+    return (
+        "\n".join(
+            [
+                f"tls-cert-file {TLS_DIR}/tls.crt",
+                f"tls-key-file {TLS_DIR}/tls.key",
+                f"tls-ca-cert-file {TLS_DIR}/{CA_KEY}",
+                'tls-protocols "TLSv1.2 TLSv1.3"',
+                # Clients prove who they are with their ACL user's password, as before TLS: client
+                # certificates would need one per service and pod, from a CA the services cannot
+                # ask; the server's certificate is what TLS adds.
+                "tls-auth-clients no",
+                # Replicas to their primary, and Sentinel to the servers and to other Sentinels.
+                "tls-replication yes",
+            ]
+        )
+        + "\n"
+    )
+
+
+def _tls_liveness(name: str, port: int) -> k8s.Probe:
+    return exec_probe(["sh", f"{CONFIG_DIR}/tls-current.sh", name, str(port)], period=10)
 
 
 def _users_file(users: tuple[tuple[str, str, str], ...]) -> str:

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from constructs import Construct
 
+from ecommerce.labels import labels
+
 from .credentials import Derived, Remote, SecretSpec, Value
 from .environments import Environment, SecretStoreKind
 from .errors import require
-from .meta import Part, labels
+from .meta import Part
 
 # Where the External Secrets Operator runs (its Helm release, installed by Argo CD).
 ESO_NAMESPACE = "external-secrets"

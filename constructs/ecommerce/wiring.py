@@ -15,6 +15,7 @@ from .endpoints import (
     CA_FILE,
     EVENTS_EXCHANGE,
     MYSQL_PORT,
+    MYSQL_VERIFY_MODE,
     RABBITMQ_VHOST,
     REDIS_SENTINEL_MASTER,
     mysql_host,
@@ -67,10 +68,20 @@ def migration_wiring(service: Service, env: Environment) -> Wiring:
         "DATABASE_PORT": str(MYSQL_PORT),
         "DATABASE_NAME": service.schema,
         "DATABASE_USER": migration_user(service.schema),
-        "DATABASE_SSL_MODE": "REQUIRED" if env.database.require_tls else "PREFERRED",
+        **database_tls(env),
         "DATABASE_PASSWORD_FILE": f"{SECRETS_MOUNT}/DATABASE_PASSWORD",
     }
     return Wiring(settings=dict(sorted(settings.items())), secret_keys=("DATABASE_PASSWORD",))
+
+
+def database_tls(env: Environment) -> dict[str, str]:
+    """How a MySQL client connects: where the environment requires TLS, every server (the
+    standalone one, or the MySQL Routers in front of an InnoDB cluster) presents a certificate of
+    the internal CA naming DATABASE_HOST (mysql.py), so clients verify both (PDO:
+    MYSQL_ATTR_SSL_CA = DATABASE_CA_FILE, MYSQL_ATTR_SSL_VERIFY_SERVER_CERT = true)."""
+    if not env.database.require_tls:
+        return {"DATABASE_SSL_MODE": "PREFERRED"}
+    return {"DATABASE_SSL_MODE": MYSQL_VERIFY_MODE, "DATABASE_CA_FILE": CA_FILE, "DATABASE_SSL_VERIFY_SERVER_CERT": "true"}
 
 
 def redis_key_prefix(user: str) -> str:
@@ -107,7 +118,7 @@ def wire(service: Service, env: Environment, catalog: Catalog) -> Wiring:
                 "DATABASE_PORT": str(MYSQL_PORT),
                 "DATABASE_NAME": service.schema,
                 "DATABASE_USER": service.schema,
-                "DATABASE_SSL_MODE": "REQUIRED" if env.database.require_tls else "PREFERRED",
+                **database_tls(env),
             }
         )
     if service.uses_redis:
@@ -127,6 +138,10 @@ def wire(service: Service, env: Environment, catalog: Catalog) -> Wiring:
         # The service's Redis user may touch only keys under its own prefix (redis.py); with
         # Sentinel, the same user and password authenticate to the Sentinels too.
         settings["REDIS_KEY_PREFIX"] = redis_key_prefix(service.name)
+        # Redis and Sentinel serve TLS only (redis.py), with a certificate from the internal CA
+        # naming the Services and the pods Sentinel hands out: verified, and its host name
+        # checked against the address dialled.
+        settings.update({"REDIS_TLS": "true", "REDIS_SCHEME": "rediss", "REDIS_CA_FILE": CA_FILE})
         if env.cache.requires_auth:
             settings["REDIS_USER"] = service.name
     if service.uses_rabbitmq:

@@ -23,6 +23,9 @@ is typed against (cdk8s.yaml); each function names the upstream function it foll
 - util/sourceintegrity/source_integrity.go `HasCriteria`, `lookupGit`, `findMatchingGitPolicies`,
   `repoMatches`, and gpg.go `KeyID`: which sources must come from signed commits, and by whom;
 - util/glob (gobwas/glob) and Go's path/filepath.Match: the pattern syntaxes the above use;
+- reposerver/repository/repository.go `findManifests`: which files of a directory source an
+  Application renders (`directory.recurse`, then `exclude` and `include`, globs of the file's
+  path relative to the source path);
 - since 1.8 an Application's health is not assessed (argoproj/argo-cd#3781) unless argocd-cm
   holds the `resource.customizations.health.argoproj.io_Application` Lua script: without it an
   app of apps' sync waves do not wait for the child Applications to be healthy.
@@ -70,9 +73,50 @@ def app_namespace(app: dict) -> str:
     return app["metadata"].get("namespace") or CONTROL_PLANE_NAMESPACE
 
 
-def rendered_by_application(bootstrap: list[dict], ours: list[dict], addons: Mapping[str, list[dict]]) -> dict[str, list[dict]]:
-    """Application name -> the objects it syncs: the root its folder (the bootstrap itself), the
-    platform Application dist/<env>, each add-on Application its rendered chart or manifest."""
+# repository.go manifestFile.
+MANIFEST_FILE = re.compile(r"^.*\.(yaml|yml|json|jsonnet)$")
+
+
+def directory_files(directory: Mapping, files: Iterable[str]) -> list[str]:
+    """repository.go findManifests: of `files` (paths relative to the source path, `/`-separated),
+    those a directory source renders: top-level ones unless `recurse`, minus `exclude`, only `include`."""
+    chosen = []
+    for path in files:
+        if "/" in path and not directory.get("recurse"):
+            continue
+        if not MANIFEST_FILE.match(path.rpartition("/")[2]):
+            continue
+        if directory.get("exclude") and glob_match(directory["exclude"], path):
+            continue
+        if directory.get("include") and not glob_match(directory["include"], path):
+            continue
+        chosen.append(path)
+    return chosen
+
+
+def file_owner_failures(bootstrap: list[dict], folder: str, files: Iterable[str]) -> list[str]:
+    """Every manifest file of `folder` (its path in the repository, as Applications name it) is
+    synced by exactly one Application: none leaves it undeployed, two would fight over it."""
+    files = list(files)
+    owners: dict[str, list[str]] = defaultdict(list)
+    for name, app in applications(bootstrap).items():
+        source = app["spec"]["source"]
+        if "chart" not in source and source.get("path", "").rstrip("/") == folder:
+            for file in directory_files(source.get("directory") or {}, files):
+                owners[file].append(name)
+    return [
+        f"{folder}/{file}: synced by {len(owners[file])} Applications ({', '.join(owners[file]) or 'none'})"
+        for file in files
+        if MANIFEST_FILE.match(file.rpartition("/")[2]) and len(owners[file]) != 1
+    ]
+
+
+def rendered_by_application(
+    bootstrap: list[dict], ours: Mapping[str, list[dict]], addons: Mapping[str, list[dict]]
+) -> dict[str, list[dict]]:
+    """Application name -> the objects it syncs: the root its folder (the bootstrap itself), an
+    Application of dist/<env> the files of it its directory options select (`ours`: file name in
+    dist/<env> -> its objects), each add-on Application its rendered chart or manifest."""
     by_source = {}
     for add_on in ADD_ONS:
         by_source[("chart", add_on.chart)] = add_on.name
@@ -88,7 +132,7 @@ def rendered_by_application(bootstrap: list[dict], ours: list[dict], addons: Map
         elif re.fullmatch(r"dist/[^/]+/argocd", path):
             rendered[name] = list(bootstrap)
         elif re.fullmatch(r"dist/[^/]+", path):
-            rendered[name] = list(ours)
+            rendered[name] = [obj for file in directory_files(source.get("directory") or {}, ours) for obj in ours[file]]
         else:
             raise ValueError(f"Application {name}: no rendered content for source {source}")
     return rendered

@@ -650,7 +650,7 @@ def _mysql_router_service(spec: _MySQLServerSet) -> dict:
     return _stamp(service, _MYSQL, _ROUTER_OBJECTS)
 
 
-def _mysql_router_deployment(spec: _MySQLServerSet, router: dict, router_tls: bool) -> dict:
+def _mysql_router_deployment(spec: _MySQLServerSet, router: dict, router_tls: bool, ca_file: str = "ca.pem") -> dict:
     """router_objects.prepare_router_deployment, at the size update_size gives it once the cluster is online."""
     version = router.get("version") or spec.version
     image = spec._image("community-router" if spec.edition == "community" else "enterprise-router", version)
@@ -660,11 +660,12 @@ def _mysql_router_deployment(spec: _MySQLServerSet, router: dict, router_tls: bo
     bootstrap = ["--conf-set-option=DEFAULT.unknown_config_option=warning", *router.get("bootstrapOptions", [])]
     mounts, volumes = [], []
     if not spec.tls_self_signed:
-        # get_bootstrap_and_tls_options: the CA file name comes from the CA secret at run time ("ca.pem" by default).
+        # get_bootstrap_and_tls_options: the CA file name comes from the CA secret at run time
+        # (cluster_api.InnoDBCluster.get_ca_and_tls: "ca.pem", else "ca.crt"; "ca.pem" without either).
         bootstrap += [
-            "--server-ssl-ca=/router-ssl/ca/ca.pem",
+            f"--server-ssl-ca=/router-ssl/ca/{ca_file}",
             "--server-ssl-verify=VERIFY_IDENTITY",
-            "--ssl-ca=/router-ssl/ca/ca.pem",
+            f"--ssl-ca=/router-ssl/ca/{ca_file}",
         ]
         mounts.append({"mountPath": "/router-ssl/ca/", "name": "ssl-ca-data"})
         volumes.append({"name": "ssl-ca-data", "projected": {"sources": [{"secret": {"name": spec.tls_ca_secret}}]}})
@@ -993,20 +994,42 @@ def _mysql_add_backup_storage(pod_template: dict, profile: dict) -> None:
     _mysql_merge_patch(pod_template["spec"], patch, "spec")
 
 
-def _mysql_router_tls_secret_exists(spec: _MySQLServerSet, router: dict, docs: Iterable[dict]) -> bool:
-    """InnoDBCluster.router_tls_exists looks the secret up at run time: here, in the dist (as a Secret
-    or as the target of an ExternalSecret)."""
-    name = router.get("tlsSecretName") or f"{spec.name}-router-tls"
+def _mysql_secret_keys(namespace: str, name: str, docs: Iterable[dict]) -> set[str] | None:
+    """The keys Secret `name` will hold, from what writes it in the dist (a Secret, the target of an
+    ExternalSecret, a cert-manager Certificate's kubernetes.io/tls Secret with the issuer's
+    `ca.crt`); None if nothing does, as the operator's 404 when it reads the Secret at run time."""
+    keys: set[str] | None = None
     for doc in docs:
-        if doc.get("metadata", {}).get("namespace") != spec.namespace:
+        if doc.get("metadata", {}).get("namespace") != namespace:
             continue
+        found: set[str] | None = None
         if doc["kind"] == "Secret" and doc["metadata"]["name"] == name:
-            return True
-        if _is(doc, "external-secrets.io", "ExternalSecret"):
-            target = doc.get("spec", {}).get("target", {}).get("name") or doc["metadata"]["name"]
-            if target == name:
-                return True
-    return False
+            found = {*doc.get("data", {}), *doc.get("stringData", {})}
+        elif _is(doc, "external-secrets.io", "ExternalSecret"):
+            target = doc.get("spec", {}).get("target", {})
+            if (target.get("name") or doc["metadata"]["name"]) == name:
+                template = target.get("template", {}).get("data")
+                found = set(template) if template else {item["secretKey"] for item in doc["spec"].get("data", [])}
+        elif _is(doc, "cert-manager.io", "Certificate") and doc.get("spec", {}).get("secretName") == name:
+            found = {"tls.crt", "tls.key", "ca.crt"}
+        if found is not None:
+            keys = (keys or set()) | found
+    return keys
+
+
+def _mysql_ca_file(spec: _MySQLServerSet, docs: Iterable[dict]) -> str:
+    """cluster_api.InnoDBCluster.get_ca_and_tls: the CA Secret's "ca.pem", else its "ca.crt"; the
+    callers default to "ca.pem" when the Secret (or the TLS Secret read first) is missing."""
+    if _mysql_secret_keys(spec.namespace, spec.tls_secret, docs) is None:
+        return "ca.pem"
+    keys = _mysql_secret_keys(spec.namespace, spec.tls_ca_secret, docs) or set()
+    return "ca.pem" if "ca.pem" in keys or "ca.crt" not in keys else "ca.crt"
+
+
+def _mysql_router_tls_secret_exists(spec: _MySQLServerSet, router: dict, docs: Iterable[dict]) -> bool:
+    """InnoDBCluster.router_tls_exists looks the secret up at run time: here, in the dist."""
+    name = router.get("tlsSecretName") or f"{spec.name}-router-tls"
+    return _mysql_secret_keys(spec.namespace, name, docs) is not None
 
 
 def _mysql_cluster_objects(cluster: dict, docs: list[dict]) -> list[dict]:
@@ -1021,7 +1044,8 @@ def _mysql_cluster_objects(cluster: dict, docs: list[dict]) -> list[dict]:
     objects.append(_mysql_router_service(spec))
     router = cluster["spec"].get("router", {})
     if router.get("instances", 1) > 0:
-        objects.append(_mysql_router_deployment(spec, router, _mysql_router_tls_secret_exists(spec, router, docs)))
+        router_tls = _mysql_router_tls_secret_exists(spec, router, docs)
+        objects.append(_mysql_router_deployment(spec, router, router_tls, _mysql_ca_file(spec, docs)))
     profiles = {profile["name"]: profile for profile in cluster["spec"].get("backupProfiles", [])}
     for schedule in cluster["spec"].get("backupSchedules", []):
         if "backupProfile" in schedule:

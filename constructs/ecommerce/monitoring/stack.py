@@ -10,6 +10,7 @@ from __future__ import annotations
 from cdk8s_plus_27 import k8s
 from constructs import Construct
 
+from ecommerce.labels import labels, selector
 from imports.monitoring_alertmanagerconfigs.com.coreos import monitoring as alertmanager
 from imports.monitoring_prometheusrules.com.coreos import monitoring as rules_crd
 from imports.monitoring_servicemonitors.com.coreos import monitoring as scraping
@@ -18,7 +19,7 @@ from ..catalog import Catalog
 from ..credentials import ALERTMANAGER_SECRET
 from ..endpoints import CA_KEY, CA_SECRET, MYSQL, RABBITMQ, REDIS, rabbitmq_host
 from ..environments import Environment
-from ..meta import Part, labels, selector
+from ..meta import Part
 from ..mysql import OPERATOR_EXPORTER_TARGET
 from .dashboards import DASHBOARDS, dashboard_json
 from .rules import rule_groups
