@@ -2,7 +2,6 @@
 
     python main.py                 every environment
     python main.py --env prod      one environment (repeat --env for several)
-    python main.py --jobs 1        built in this process, not by worker processes
 
 Bad input (an unknown environment, an invalid model value, a broken releases file, an output
 folder that holds files no synth wrote...) prints one line on stderr and exits with status 2;
@@ -42,12 +41,6 @@ class _OneLineParser(argparse.ArgumentParser):
         sys.exit(EXIT_BAD_INPUT)
 
 
-def _positive(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
-    return int(text)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = _OneLineParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -56,12 +49,6 @@ def main(argv: list[str] | None = None) -> int:
         default=[],
         metavar="NAME",
         help="environment to synthesise (dev, staging, prod); repeatable; default: all",
-    )
-    parser.add_argument(
-        "--jobs",
-        type=_positive,
-        metavar="N",
-        help="worker processes that build environments side by side (default: one per usable core; 1 builds in this process)",
     )
     parser.add_argument(
         "--outdir",
@@ -74,15 +61,14 @@ def main(argv: list[str] | None = None) -> int:
     from ecommerce.errors import ConfigError
 
     try:
-        from ecommerce.synth import generated_documents, synthesize, usable_cores
+        from ecommerce.synth import generated_documents, synthesize
 
         docs = {ROOT / "docs" / name: content for name, content in generated_documents().items()}
-        workers = args.jobs or usable_cores()
         cli_folder = os.environ.get("CDK8S_OUTDIR")
         if args.outdir is not None or not cli_folder:
-            written: list[Path] | None = synthesize(args.env, args.outdir or ROOT / "dist", workers=workers, files=docs)
+            written: list[Path] | None = synthesize(args.env, args.outdir or ROOT / "dist", files=docs)
         else:
-            written = _under_cdk8s_cli(Path(os.path.abspath(cli_folder)), args.env, docs, workers)
+            written = _under_cdk8s_cli(Path(os.path.abspath(cli_folder)), args.env, docs)
     except ConfigError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -99,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _under_cdk8s_cli(folder: Path, names: list[str], docs: dict[Path, str], workers: int) -> list[Path] | None:
+def _under_cdk8s_cli(folder: Path, names: list[str], docs: dict[Path, str]) -> list[Path] | None:
     """What `cdk8s synth` asked for by the folder it gave (the pinned cdk8s-cli's synth command):
     the environments written to dist/, or None when they were streamed to the CLI."""
     from ecommerce.synth import OutputError, synthesize
@@ -114,7 +100,7 @@ def _under_cdk8s_cli(folder: Path, names: list[str], docs: dict[Path, str], work
                 os.symlink(os.path.relpath(ROOT / "dist", standing_for_dist.parent), standing_for_dist)
         except OSError as error:
             raise OutputError(standing_for_dist, error.strerror or str(error)) from None
-        return synthesize(names, ROOT / "dist", workers=workers, files=docs)
+        return synthesize(names, ROOT / "dist", files=docs)
     if folder.name == "templates" and (folder.parent / "Chart.yaml").is_file():
         raise OutputError(
             folder.parent,
@@ -125,7 +111,7 @@ def _under_cdk8s_cli(folder: Path, names: list[str], docs: dict[Path, str], work
         # `cdk8s synth --stdout`: the CLI prints every *.yaml file in this temporary folder,
         # all at once and without separators, so it gets one file, one stream of documents.
         built = folder / "dist"
-        written = synthesize(names, built, workers=workers)
+        written = synthesize(names, built)
         try:
             (folder / STREAM_FILE).write_text(_stream(written), encoding="utf-8")
         except OSError as error:
@@ -133,7 +119,7 @@ def _under_cdk8s_cli(folder: Path, names: list[str], docs: dict[Path, str], work
         finally:
             shutil.rmtree(built, ignore_errors=True)
         return None
-    return synthesize(names, folder, workers=workers, files=docs)
+    return synthesize(names, folder, files=docs)
 
 
 def _stream(folders: list[Path]) -> str:

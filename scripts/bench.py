@@ -9,8 +9,7 @@ ran it, which the table names.
 Each measurement runs a fresh Python process, as a user's `make synth` does:
 - the import floor, `python -c "import cdk8s_plus_27"`;
 - a full synth (main.py, every environment) and a single-environment synth (prod), both
-  run with -O as `make synth` runs them, and the full synth again built in one process
-  (`--jobs 1`), which says what the worker processes save;
+  run with -O as `make synth` runs them;
 - a scaling run: prod synthesised from synthetic catalogs of 12, 60 and 120 services
   (the real 12, cloned), reporting the time per service.
 """
@@ -84,7 +83,7 @@ def synthetic_catalog(size: int):
 def synth_scaled(size: int) -> NoReturn:
     """Worker mode: synthesise prod for a synthetic catalog of `size` services."""
     catalog = synthetic_catalog(size)
-    from ecommerce.synth import synthesize, usable_cores
+    from ecommerce.synth import synthesize
 
     release = yaml.safe_load((ROOT / "releases" / "prod.yaml").read_text())
     base = {service.name: service.name.rsplit("-", 1)[0] for service in catalog}
@@ -93,7 +92,7 @@ def synth_scaled(size: int) -> NoReturn:
         releases = Path(scratch) / "releases"
         releases.mkdir()
         (releases / "prod.yaml").write_text(yaml.safe_dump({"images": images, "platform": release["platform"]}))
-        synthesize(["prod"], Path(scratch) / "dist", catalog=catalog, releases_dir=releases, workers=usable_cores())
+        synthesize(["prod"], Path(scratch) / "dist", catalog=catalog, releases_dir=releases)
     sys.exit(0)
 
 
@@ -108,9 +107,12 @@ class Results:
     python: str
     floor: float
     full: float
-    full_in_one_process: float
     single: float
     scaled: dict[int, float]
+
+
+def cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def render(results: Results) -> str:
@@ -127,21 +129,14 @@ def render(results: Results) -> str:
         "|---|---|---|---|",
         f'| import floor, `python -c "import cdk8s_plus_27"` | {floor:.2f} | 1 | |',
         f"| full synth, `python -O main.py` (every environment) | {results.full:.2f} | {results.full / floor:.2f} | 2 |",
-        f"| full synth in one process, `python -O main.py --jobs 1` | {results.full_in_one_process:.2f} "
-        f"| {results.full_in_one_process / floor:.2f} | |",
         f"| single synth, `python -O main.py --env prod` | {results.single:.2f} | {results.single / floor:.2f} | 1.5 |",
         f"| prod from a synthetic catalog of {' / '.join(map(str, SCALES))} services | {scaled} | | linear |",
         "",
-        f"The worker processes save {saving(results):.0%} of the full synth's wall time.",
         f"Each service beyond {smallest} adds {min(per_service):.0f}–{max(per_service):.0f} ms "
         "(its objects, its network policy, its share of the RabbitMQ topology).",
         END,
     ]
     return "\n".join(lines)
-
-
-def saving(results: Results) -> float:
-    return 1 - results.full / results.full_in_one_process
 
 
 def write_readme(readme: Path, results: Results) -> None:
@@ -161,8 +156,6 @@ def main() -> int:
     )
     parser.add_argument("--synth-scaled", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    from ecommerce.synth import usable_cores
-
     if args.synth_scaled:
         from ecommerce.batch import start_batch
 
@@ -174,14 +167,11 @@ def main() -> int:
         subprocess.run([*OPTIMISED, "main.py", "--outdir", outdir], cwd=ROOT, env=ENV, check=True, stdout=subprocess.DEVNULL)
         floor = median_seconds([PYTHON, "-c", "import cdk8s_plus_27"], args.runs)
         full = median_seconds([*OPTIMISED, "main.py", "--outdir", outdir], args.runs)
-        full_in_one_process = median_seconds([*OPTIMISED, "main.py", "--jobs", "1", "--outdir", outdir], args.runs)
         single = median_seconds([*OPTIMISED, "main.py", "--env", "prod", "--outdir", outdir], args.runs)
         scaled = {size: median_seconds([*OPTIMISED, __file__, "--synth-scaled", str(size)], args.runs) for size in SCALES}
     print(f"runs per measurement: {args.runs} (median wall time, fresh process each)")
     print(f"import floor  python -c 'import cdk8s_plus_27' : {floor:6.3f} s")
     print(f"full synth    main.py (dev, staging, prod)     : {full:6.3f} s  = {full / floor:4.2f} x floor (target 2)")
-    saved = 1 - full / full_in_one_process
-    print(f"one process   main.py --jobs 1                 : {full_in_one_process:6.3f} s  (workers save {saved:.0%})")
     print(f"single synth  main.py --env prod               : {single:6.3f} s  = {single / floor:4.2f} x floor (target 1.5)")
     smallest = SCALES[0]
     for size in SCALES:
@@ -192,7 +182,7 @@ def main() -> int:
         print(f"scaling       prod, {size:3d} services               : {scaled[size]:6.3f} s{extra}")
     if args.readme:
         python = ".".join(map(str, sys.version_info[:2]))
-        write_readme(args.readme, Results(args.runs, usable_cores(), python, floor, full, full_in_one_process, single, scaled))
+        write_readme(args.readme, Results(args.runs, cores(), python, floor, full, single, scaled))
         print(f"written into {args.readme}")
     return 0
 

@@ -128,40 +128,21 @@ def test_one_environment_replaces_only_its_folder(project):
     assert result.returncode == 0, result.stderr
     assert (project / "dist" / "dev" / "kept.k8s.yaml").read_text() == "dev stays\n"
     assert not (project / "dist" / "prod" / "sentinel.k8s.yaml").exists()
-    # Built in halves by two workers, it is still the whole environment.
     assert snapshot_tree(project / "dist" / "prod") == snapshot_tree(ROOT / "dist" / "prod")
 
 
 def test_all_environments_replace_dist_and_drop_stale_files(project, tmp_path):
     scratch = tmp_path / "tmp"
     scratch.mkdir()
-    # As `make synth` runs it: optimised, environments built by worker processes.
+    # As `make synth` runs it: optimised.
     result = run(project, python=("-O",), TMPDIR=str(scratch))
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in (project / "dist").iterdir()) == ["dev", "prod", "staging"]
     assert not (project / "dist" / "prod" / "sentinel.k8s.yaml").exists()
     assert result.stdout.splitlines()[0].startswith("dist/dev: ")
     assert snapshot_tree(project / "dist") == snapshot_tree(ROOT / "dist"), "optimised synth differs from the checked one"
-    # The jsii runtimes of the parent and of every worker were stopped and cleaned up.
+    # The jsii runtime was stopped and its temporary files removed.
     assert not list(scratch.iterdir())
-
-
-def test_one_job_builds_in_this_process_what_the_workers_build(project, tmp_path):
-    scratch = tmp_path / "tmp"
-    scratch.mkdir()
-    result = run(project, "--jobs", "1", "--env", "prod", python=("-O",), TMPDIR=str(scratch))
-    assert result.returncode == 0, result.stderr
-    assert snapshot_tree(project / "dist" / "prod") == snapshot_tree(ROOT / "dist" / "prod")
-    assert not list(scratch.iterdir())
-
-
-@pytest.mark.parametrize("jobs", ["0", "-1", "two", ""])
-def test_jobs_must_be_a_positive_whole_number(project, jobs):
-    before = snapshot_tree(project / "dist")
-    result = run(project, "--jobs", jobs)
-    assert result.returncode == 2
-    assert result.stderr.startswith("error: argument --jobs: ") and len(result.stderr.splitlines()) == 1
-    assert snapshot_tree(project / "dist") == before
 
 
 def test_catalog_mistake(project):
@@ -178,13 +159,13 @@ def test_catalog_mistake(project):
     )
 
 
-def test_bad_value_found_while_building_in_a_worker(project):
+def test_bad_value_found_while_building(project):
     release = project / "releases" / "dev.yaml"
     text = release.read_text()
     pinned = next(line for line in text.splitlines() if line.startswith("  mysql: "))
     release.write_text(text.replace(pinned, "  mysql: docker.io/library/mysql:lts"))
     before = snapshot_tree(project / "dist")
-    # All environments: the build runs in worker processes, which must report it the same way.
+    # Found by the construct, while building: reported as any other bad input.
     assert_rejected(
         project, run(project), before, "error: dev: mysql: image: the tag must be the MySQL version, e.g. 8.4.11 (got 'lts';"
     )
@@ -317,15 +298,15 @@ def test_a_full_disk_met_while_cdk8s_writes(tmp_path):
     from ecommerce.catalog import CATALOG
     from ecommerce.environments import DEV
     from ecommerce.releases import load_release
-    from ecommerce.synth import _build_here, _WriteFailed
-    from ecommerce.waves import WHOLE
+    from ecommerce.synth import _build, _write_failure
 
     folder = tmp_path / "dev"
     folder.mkdir()
     (folder / "00-foundation.k8s.yaml").symlink_to("/dev/full")
-    with pytest.raises(_WriteFailed) as failure:
-        _build_here([(DEV, load_release(DEV, CATALOG), folder, WHOLE)], CATALOG)
-    assert failure.value.message == "No space left on device"
+    with pytest.raises(Exception) as failure:
+        _build([(DEV, load_release(DEV, CATALOG), folder)], CATALOG)
+    written = _write_failure(failure.value)
+    assert written is not None and written[1] == "No space left on device"
 
 
 def start_synth(project: Path, tmp: Path, *args: str) -> subprocess.Popen[str]:
@@ -342,7 +323,7 @@ def start_synth(project: Path, tmp: Path, *args: str) -> subprocess.Popen[str]:
 
 
 def wait_until_building(outdir: Path, process: subprocess.Popen[str]) -> None:
-    """Until a worker has written a first manifest into the staging folder beside `outdir`."""
+    """Until the synth has written a first manifest into the staging folder beside `outdir`."""
     deadline = time.monotonic() + 120
     while not list(outdir.parent.glob(f".{outdir.name}.new-*/out/*/*.k8s.yaml")):
         assert process.poll() is None, process.communicate()
@@ -351,7 +332,7 @@ def wait_until_building(outdir: Path, process: subprocess.Popen[str]) -> None:
 
 
 def wait_until_all_gone(group: int) -> None:
-    """Until no process of the group is left: the synth, its workers, their jsii runtimes."""
+    """Until no process of the group is left: the synth and its jsii runtime (Node)."""
     deadline = time.monotonic() + 30
     while True:
         try:
@@ -373,7 +354,7 @@ def test_an_interrupted_synth_leaves_everything_as_it_was(project, tmp_path, num
     before = snapshot_tree(project / "dist")
     process = start_synth(project, tmp)
     wait_until_building(project / "dist", process)
-    # Ctrl-C in a terminal reaches every process of the group: main.py, its workers, their jsii runtimes.
+    # Ctrl-C in a terminal reaches every process of the group: main.py and its jsii runtime (Node).
     (os.killpg if whole_group else os.kill)(process.pid, number)
     _, stderr = process.communicate(timeout=120)
     assert process.returncode == status, stderr
@@ -392,7 +373,7 @@ def test_a_killed_synth_is_cleaned_up_by_the_next(project, tmp_path):
     wait_until_building(project / "dist", process)
     os.kill(process.pid, signal.SIGKILL)
     process.communicate(timeout=60)
-    wait_until_all_gone(process.pid)  # the workers die with main.py, their jsii runtimes with them
+    wait_until_all_gone(process.pid)  # Node's jsii runtime ends when main.py's end of its pipe closes
     assert snapshot_tree(project / "dist") == before
     # Beside dist/ now: the killed synth's staging folder; add a staging folder a synth was
     # killed before marking (empty), and a folder that only looks like one.

@@ -13,15 +13,12 @@ from ecommerce.build import build_environment
 from ecommerce.catalog import CATALOG
 from ecommerce.environments import PROD, STAGING, Environment
 from ecommerce.releases import load_release
-from ecommerce.waves import Share
 from scripts import dist_diff
 from scripts.dist_diff import EnvironmentDiff, compare, field_changes, markdown, render_path, text, worktree_objects
 
-SERVICES = Share(("services",), bootstrap=False)
-
 
 def build(env: Environment, outdir: Path) -> Path:
-    build_environment(env, CATALOG, load_release(env, CATALOG), outdir, SERVICES)
+    build_environment(env, CATALOG, load_release(env, CATALOG), outdir)
     return outdir
 
 

@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from ecommerce.environments import ENVIRONMENTS
 from ecommerce.synth import synthesize
-from ecommerce.waves import HALVES, WAVES, WHOLE
 
 from .conftest import DIST
 
@@ -39,22 +39,16 @@ def test_committed_dist_is_fresh(synthesized):
     assert not stale, f"dist/ is stale, run `make synth` and commit: {stale}"
 
 
-def test_synth_is_deterministic_built_here_or_by_workers(synthesized, tmp_path):
-    """The session's synth is built in this process; this one by two worker processes, each
-    building one half of every environment, even though this process already runs jsii."""
+def test_synth_is_deterministic(synthesized, tmp_path):
     again = tmp_path / "dist"
-    synthesize([], again, workers=2)
+    synthesize([], again)
     assert tree(again) == tree(synthesized)
 
 
-def test_halves_share_out_every_chart_once():
-    assert sorted(wave for share in HALVES for wave in share.waves) == sorted(WAVES) == sorted(WHOLE.waves)
-    assert [share.bootstrap for share in HALVES].count(True) == 1
-
-
-def test_the_synth_entry_point_loads_no_jsii_runtime_before_its_workers():
-    """The workers build; a parent that also started jsii (a model module importing a construct
-    module) would pay the runtime's start-up, the import floor, for nothing before them."""
+def test_the_synth_entry_point_starts_no_jsii_runtime_before_its_staging_folder_exists():
+    """The jsii runtime starts with the build, so that its temporary files go in the staging folder
+    and leave with it after a Ctrl-C or a kill: a model module importing a construct module would
+    start it earlier, where they stay behind."""
     probe = "import sys; import ecommerce.synth; print(sorted(m for m in ('cdk8s', 'jsii') if m in sys.modules))"
     loaded = subprocess.run(
         [sys.executable, "-c", probe],
@@ -65,6 +59,22 @@ def test_the_synth_entry_point_loads_no_jsii_runtime_before_its_workers():
         check=True,
     ).stdout.strip()
     assert loaded == "[]"
+
+
+@pytest.mark.parametrize("env", list(ENVIRONMENTS))
+def test_each_object_is_written_once_per_environment(synthesized, env):
+    """Two objects of one kind, namespace and name in an environment's files would be one object
+    in the cluster, each apply overwriting the other."""
+    seen: dict[tuple[str, str, str, str], str] = {}
+    for path in sorted((synthesized / env).rglob("*.yaml")):
+        for doc in yaml.safe_load_all(path.read_text()):
+            if not doc:
+                continue
+            meta = doc["metadata"]
+            key = (doc["apiVersion"].split("/")[0], doc["kind"], meta.get("namespace", ""), meta["name"])
+            where = str(path.relative_to(synthesized / env))
+            assert key not in seen, f"{key} in {seen.get(key)} and {where}"
+            seen[key] = where
 
 
 def test_one_folder_per_environment(synthesized):

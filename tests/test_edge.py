@@ -55,12 +55,12 @@ def test_prod_serves_the_api_over_https_behind_the_middlewares():
     route = one(objects, "IngressRoute", "api")
     assert route["metadata"]["namespace"] == "e-commerce-prod"
     assert route["spec"]["entryPoints"] == ["websecure"]
-    assert route["spec"]["tls"] == {"secretName": "api-tls"}
+    assert route["spec"]["tls"] == {"secretName": "api-public-tls"}
     (rule,) = route["spec"]["routes"]
     assert rule["match"] == "Host(`api.e-commerce.example.com`)"
     assert [m["name"] for m in rule["middlewares"]] == ["rate-limit", "security-headers", "request-body-limit", "retry"]
     assert rule["services"] == [{"name": "api-gateway", "port": 80}]
-    certificate = one(objects, "Certificate", "api-tls")["spec"]
+    certificate = one(objects, "Certificate", "api-public-tls")["spec"]
     assert certificate["dnsNames"] == ["api.e-commerce.example.com"]
     assert certificate["issuerRef"] == {"name": "letsencrypt-production", "kind": "ClusterIssuer", "group": "cert-manager.io"}
 
@@ -99,7 +99,7 @@ def test_admin_uis_sit_behind_an_ip_allow_list():
         assert rule["middlewares"][0]["name"] == "admin-allow-list"
         allow = middleware(objects, "admin-allow-list", namespace)["ipAllowList"]
         assert allow["sourceRange"] == ["10.0.0.0/8"]
-        assert one(objects, "Certificate", f"{name}-tls")["metadata"]["namespace"] == namespace
+        assert one(objects, "Certificate", f"{name}-public-tls")["metadata"]["namespace"] == namespace
 
 
 def test_dev_has_plain_http_and_no_admin_routes():

@@ -49,10 +49,10 @@ def test_the_platform_builds_it_only_where_the_flag_is_set(synthesized):
         assert all("fluent-bit" not in path.read_text() for path in (synthesized / env).glob("*.yaml"))
 
 
-def test_it_is_a_chart_of_its_own_built_with_the_monitoring_wave(env, tmp_path):
+def test_it_is_a_chart_of_its_own(env, tmp_path):
     """Its own file, which the platform's Argo CD Application leaves out and the shipper's takes."""
     app = cdk8s.App(outdir=str(tmp_path))
-    EcommercePlatform(app, env, CATALOG, release(env), waves=("monitoring",))
+    EcommercePlatform(app, env, CATALOG, release(env))
     kinds = {chart.node.id: {(obj["kind"], obj["metadata"]["name"]) for obj in chart.to_json()} for chart in app.charts}
     assert ("DaemonSet", "fluent-bit") in kinds[CHART] and ("Namespace", SHIPPING.namespace) in kinds[CHART]
     assert not any(name == "fluent-bit" for charts, objects in kinds.items() if charts != CHART for _, name in objects)

@@ -77,7 +77,7 @@ def test_deploy_applies_waves_in_order_and_waits_before_the_next(synthesized):
     assert names.index("InnoDBCluster e-commerce-data/mysql is ready") < services
     assert names.index("RabbitmqCluster e-commerce-messaging/rabbitmq is ready") < services
     assert names.index("Deployment e-commerce-prod/orders is ready") < names.index("apply 40-edge.k8s.yaml")
-    assert "Certificate e-commerce-prod/api-tls is ready" in names
+    assert "Certificate e-commerce-prod/api-public-tls is ready" in names
     # Past kubectl's own version and the context check, every command is on the context.
     assert all("--context prod" in c for c in commands(steps[2:]))
     apply = next(step for step in steps if step.description == "apply 00-foundation.k8s.yaml")

@@ -6,23 +6,20 @@ from pathlib import Path
 
 import cdk8s
 
+from .argocd import synth_argocd
 from .catalog import Catalog
 from .environments import Environment
 from .errors import ConfigError
 from .platform import EcommercePlatform
 from .releases import Release
-from .waves import WHOLE, Share
 
 
-def build_environment(env: Environment, catalog: Catalog, release: Release, outdir: Path, share: Share = WHOLE) -> None:
-    """Writes the charts of `share` (one file each) into `outdir`, and the bootstrap if it is part of it."""
+def build_environment(env: Environment, catalog: Catalog, release: Release, outdir: Path) -> None:
+    """Writes the environment's charts (one file each) into `outdir`, and its Argo CD bootstrap."""
     app = cdk8s.App(outdir=str(outdir), yaml_output_type=cdk8s.YamlOutputType.FILE_PER_CHART)
     try:
-        EcommercePlatform(app, env, catalog, release, share.waves)
+        EcommercePlatform(app, env, catalog, release)
     except ConfigError as error:
         raise error.within(env.name) from None
     app.synth()
-    if share.bootstrap:
-        from .argocd import synth_argocd  # its generated CRD modules, only where needed
-
-        synth_argocd(env, outdir)
+    synth_argocd(env, outdir)

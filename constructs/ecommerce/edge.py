@@ -65,7 +65,9 @@ class Site:
 
     @property
     def tls_secret(self) -> str:
-        return f"{self.name}-tls"
+        """The public certificate's Certificate and Secret: "-public-" keeps it apart from the
+        internal CA's server certificates in the same namespace (RabbitMQ's `rabbitmq-tls`)."""
+        return f"{self.name}-public-tls"
 
 
 def issuer_name(env: Environment) -> str:

@@ -11,13 +11,16 @@ from .edge_flows import acme_solver_policies
 from .environments import Environment
 from .flows import Policy, namespace_policies, service_policy
 from .internal_tls import InternalCa
+from .log_shipping import CHART, LogShipper
 from .microservice import Microservice, MicroserviceProps, microservice_footprint
 from .monitoring.flows import monitoring_policies
+from .monitoring.stack import Observability
 from .mysql import MySql, MySqlProps
 from .mysql_flows import mysql_policies
 from .namespaces import Namespaces
 from .network import NetworkPolicies
 from .quotas import NamespaceLimits
+from .rabbitmq import RabbitMq, RabbitMqProps
 from .rabbitmq_flows import rabbitmq_policies
 from .rbac import DeveloperAccess
 from .redis import Redis, RedisProps, redis_footprint
@@ -49,7 +52,7 @@ class WaveChart(cdk8s.Chart):
 
 
 class EcommercePlatform:
-    """Builds the charts of the given waves of one environment inside `app`."""
+    """Builds the charts of one environment inside `app`, one per wave."""
 
     def __init__(
         self,
@@ -57,7 +60,6 @@ class EcommercePlatform:
         env: Environment,
         catalog: Catalog,
         release: Release,
-        waves: tuple[str, ...] = WAVES,
     ) -> None:
         self.env = env
         self.catalog = catalog
@@ -71,12 +73,9 @@ class EcommercePlatform:
             "monitoring": self._monitoring,
         }
         for number, wave in enumerate(WAVES):
-            if wave in waves:
-                builders[wave](WaveChart(app, f"{number}0-{wave}", env, number))
-        if env.log_shipping is not None and "monitoring" in waves:
+            builders[wave](WaveChart(app, f"{number}0-{wave}", env, number))
+        if env.log_shipping is not None:
             # A chart of its own, which the Argo CD add-ons' project delivers (log_shipping.py).
-            from .log_shipping import CHART, LogShipper
-
             LogShipper(WaveChart(app, CHART, env, len(WAVES)), "log-shipping", env)
 
     def _foundation(self, chart: WaveChart) -> None:
@@ -102,11 +101,7 @@ class EcommercePlatform:
     def _secrets(self, chart: WaveChart) -> None:
         Credentials(chart, "credentials", self.env, secret_specs(self.env, self.catalog))
 
-    # The modules of the data and monitoring waves load large generated CRD modules: imported
-    # here, they cost nothing to a worker that builds the other waves.
     def _data(self, chart: WaveChart) -> None:
-        from .rabbitmq import RabbitMq, RabbitMqProps
-
         env, catalog, platform = self.env, self.catalog, self.release.platform
         MySql(
             chart,
@@ -140,6 +135,4 @@ class EcommercePlatform:
         Edge(chart, "edge", self.env, self.catalog.gateway.name)
 
     def _monitoring(self, chart: WaveChart) -> None:
-        from .monitoring.stack import Observability
-
         Observability(chart, "observability", self.env, self.catalog)

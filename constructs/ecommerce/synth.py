@@ -27,7 +27,7 @@ import sys
 import tempfile
 import threading
 import traceback
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
 from types import MappingProxyType
@@ -37,7 +37,6 @@ from .docs import architecture, metrics, operators, runbooks
 from .environments import ENVIRONMENTS, PROD, Environment, get_environment
 from .errors import ConfigError
 from .releases import RELEASES_DIR, Release, load_release
-from .waves import HALVES, WHOLE, Share
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -89,7 +88,6 @@ def synthesize(
     outdir: Path,
     catalog: Catalog = CATALOG,
     releases_dir: Path = RELEASES_DIR,
-    workers: int = 1,
     files: Mapping[Path, str] | None = None,
 ) -> list[Path]:
     """Write dist/<env>/ for each named environment (all of them when `names` is empty).
@@ -98,8 +96,7 @@ def synthesize(
     `outdir` before anything in `outdir` changes; a failure leaves `outdir` as it was. One
     environment (or several, not all) replaces only its own folders: the others are carried
     over unchanged. `files` (path: content; the generated docs) are replaced, those that
-    changed, in the same commit. With more than one of `workers`, each environment is built
-    in two halves (`waves.HALVES`) by that many worker processes at most.
+    changed, in the same commit.
     """
     names = list(dict.fromkeys(names))  # `--env prod --env prod` asks for prod once
     environments = [get_environment(name) for name in (names or ENVIRONMENTS)]
@@ -115,12 +112,8 @@ def synthesize(
             _remove_leftovers(outdir, files)
             _check_replaceable(outdir)
             with _Staging(outdir) as staging:
-                targets = [(env, release, staging.out / env.name) for env, release in zip(environments, releases, strict=True)]
-                if workers > 1:
-                    jobs = [(*target, share) for share in HALVES for target in targets]
-                    _build_in_workers(jobs, catalog, workers, staging.tmp)
-                else:
-                    _build_here([(*target, WHOLE) for target in targets], catalog)
+                jobs = [(env, release, staging.out / env.name) for env, release in zip(environments, releases, strict=True)]
+                _build_in_child(jobs, catalog, staging.tmp)
                 if not whole:
                     staging.carry_over(outdir, {env.name for env in environments})
                 staging.commit(outdir, files)
@@ -232,7 +225,7 @@ def _remove_leftovers(outdir: Path, files: Mapping[Path, str]) -> None:
 
 
 class _Staging:
-    """The staging folder beside `outdir`: out/ (the new output), tmp/ (the workers' jsii runtimes)."""
+    """The staging folder beside `outdir`: out/ (the new output), tmp/ (the jsii runtime's temporary files)."""
 
     def __init__(self, outdir: Path) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix=f".{outdir.name}.new-", dir=outdir.parent))
@@ -338,26 +331,56 @@ def _signals_deferred() -> Iterator[None]:
             signal.raise_signal(number)
 
 
-Job = tuple[Environment, Release, Path, Share]
+Job = tuple[Environment, Release, Path]
 
 
 def _build(jobs: list[Job], catalog: Catalog) -> None:
     from .build import build_environment
 
-    for env, release, folder, share in jobs:
-        build_environment(env, catalog, release, folder, share)
+    for env, release, folder in jobs:
+        build_environment(env, catalog, release, folder)
 
 
-def _build_here(jobs: list[Job], catalog: Catalog) -> None:
+def _build_in_child(jobs: list[Job], catalog: Catalog, tmp: Path) -> None:
+    """Builds every environment, one after the other, in one child process.
+
+    Not for speed (building halves in parallel saved less than a fifth of the wall time on
+    two cores, `make bench`): the child is where the jsii runtime lives and dies. Its
+    temporary files (the kernel Python unpacks, Node's own) go in the staging folder (`tmp`),
+    and what it prints to a log there, so that a Ctrl-C (which reaches Node too, and stops it
+    before it cleans up), a full disk or a kill leaves nothing behind once the staging folder
+    goes. The child is a new interpreter ("spawn", not a fork: nothing of this process is
+    shared with it) and ends as any Python process does, its atexit handlers stopping jsii.
+    """
+    context = multiprocessing.get_context("spawn")
+    receiver, sender = context.Pipe(duplex=False)
+    log = tmp / "build.log"
+    child = context.Process(target=_work, args=(jobs, catalog, sender, tmp, log, os.getpid()))
     try:
-        _build(jobs, catalog)
-    except ConfigError:
+        child.start()
+        sender.close()
+        try:
+            outcome = receiver.recv() if receiver.poll(None) else ("crash", "the build process died without a word")
+        except EOFError:
+            outcome = ("crash", "the build process died without a word")
+        child.join()
+    except BaseException:
+        _stop(child)
         raise
-    except Exception as error:
-        failure = _write_failure(error)
-        if failure is None:
-            raise
-        raise _WriteFailed(*failure) from None
+    kind, *details = outcome or ("done",)
+    if kind not in ("output", "interrupted"):
+        # What the child printed (jsii's warnings, a crash's details), unless its failure is
+        # told in one line: then it is only the noise of a jsii runtime cut short.
+        with contextlib.suppress(OSError):
+            sys.stderr.write(log.read_text(encoding="utf-8", errors="replace"))
+    if kind == "config":
+        raise ConfigError(*details)
+    if kind == "output":
+        raise _WriteFailed(*details)
+    if kind == "interrupted":
+        raise KeyboardInterrupt
+    if kind == "crash":
+        raise RuntimeError("synthesis failed:\n" + details[0])
 
 
 # How Node reports a failed file system call (cdk8s writes the files in the jsii runtime):
@@ -376,13 +399,6 @@ def _write_failure(error: BaseException) -> tuple[str | None, str] | None:
     return None
 
 
-def usable_cores() -> int:
-    """The cores this process may run on (a container's CPU set), not all of the host's."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
-
-
 # The model freezes its mappings (catalog settings, release images) as read-only views, which
 # pickle cannot send to a worker as they are: a worker receives each as a view of a copy.
 def _read_only(items: dict) -> MappingProxyType:
@@ -392,86 +408,26 @@ def _read_only(items: dict) -> MappingProxyType:
 copyreg.pickle(MappingProxyType, lambda view: (_read_only, (dict(view),)))
 
 
-def _build_in_workers(jobs: list[Job], catalog: Catalog, workers: int, tmp: Path) -> None:
-    """Builds the jobs in worker processes, each paying the jsii start-up once.
-
-    Workers are new interpreters ("spawn"), not forks: nothing of this process, a jsii runtime
-    it may have started included, is shared with them, and each ends as any Python process
-    does, its atexit handlers stopping its jsii runtime. `jobs` come grouped by share; each
-    worker takes a consecutive run of them, so that it loads the generated CRD modules of as
-    few shares as possible. The jsii runtimes' temporary files go in the staging folder
-    (`tmp`), which goes with it even after a kill.
-    """
-    workers = max(1, min(workers, len(jobs)))
-    size, extra = divmod(len(jobs), workers)
-    batches, start = [], 0
-    for index in range(workers):
-        end = start + size + (index < extra)
-        batches.append(jobs[start:end])
-        start = end
-
-    context = multiprocessing.get_context("spawn")
-    running = []
-    try:
-        for index, batch in enumerate(batches):
-            receiver, sender = context.Pipe(duplex=False)
-            log = tmp / f"worker-{index}.log"
-            process = context.Process(target=_work, args=(batch, catalog, sender, tmp, log, os.getpid()))
-            process.start()
-            sender.close()
-            running.append((process, receiver, log))
-        outcomes = []
-        for process, receiver, _log in running:
-            try:
-                outcome = receiver.recv() if receiver.poll(None) else ("crash", "worker died without a word")
-            except EOFError:
-                outcome = ("crash", "worker died without a word")
-            process.join()
-            if outcome is not None:
-                outcomes.append(outcome)
-    except BaseException:
-        _stop(process for process, _receiver, _log in running)
-        raise
-    kinds = {kind for kind, *_details in outcomes}
-    if not kinds & {"output", "interrupted"}:
-        # What the workers printed (jsii's warnings, a crash's details), unless their failure
-        # is told in one line: then it is only the noise of jsii runtimes cut short.
-        for _process, _receiver, log in running:
-            with contextlib.suppress(OSError):
-                sys.stderr.write(log.read_text(encoding="utf-8", errors="replace"))
-    for kind, *details in outcomes:
-        if kind == "config":
-            raise ConfigError(*details)
-    for kind, *details in outcomes:
-        if kind == "output":
-            raise _WriteFailed(*details)
-    if "interrupted" in kinds:
-        raise KeyboardInterrupt
-    if outcomes:
-        raise RuntimeError("synthesis failed in a worker:\n" + "\n".join(details[0] for _, *details in outcomes))
+def _stop(child: multiprocessing.process.BaseProcess) -> None:
+    """Asks the build process to stop (it stops its jsii runtime) and waits; kills it if it does not."""
+    if child.pid is None:
+        return
+    if child.is_alive():
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(child.pid, signal.SIGTERM)
+    child.join(10)
+    if child.is_alive():
+        child.kill()
+        child.join()
 
 
-def _stop(processes: Iterable[multiprocessing.process.BaseProcess]) -> None:
-    """Asks the workers to stop (they stop their jsii runtime) and waits; kills those that do not."""
-    processes = list(processes)
-    for process in processes:
-        if process.is_alive() and process.pid is not None:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(process.pid, signal.SIGTERM)
-    for process in processes:
-        process.join(10)
-        if process.is_alive():
-            process.kill()
-            process.join()
-
-
-def _work(batch: list[Job], catalog: Catalog, sender: Connection, tmp: Path, log: Path, parent: int) -> None:
+def _work(jobs: list[Job], catalog: Catalog, sender: Connection, tmp: Path, log: Path, parent: int) -> None:
     # A synth makes little cyclic garbage; the collector's passes over the generated classes
     # would cost about a tenth of a second.
     gc.disable()
     _die_with(parent)
     # The jsii runtime's temporary files go in the staging folder, removed with it whatever
-    # happens; what the worker prints goes to a log there, which the parent shows or drops.
+    # happens; what the child prints goes to a log there, which the parent shows or drops.
     os.environ["TMPDIR"] = str(tmp)
     tempfile.tempdir = str(tmp)
     stream = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
@@ -491,7 +447,7 @@ def _work(batch: list[Job], catalog: Catalog, sender: Connection, tmp: Path, log
     outcome: tuple[str | None, ...] | None = None
     try:
         try:
-            _build(batch, catalog)
+            _build(jobs, catalog)
         finally:
             building[0] = False
     except ConfigError as error:
@@ -501,14 +457,14 @@ def _work(batch: list[Job], catalog: Catalog, sender: Connection, tmp: Path, log
     except BaseException as error:
         failure = _write_failure(error)
         outcome = ("output", *failure) if failure else ("crash", traceback.format_exc())
-    # Returning ends the worker as any Python process ends: its atexit handlers stop its jsii
+    # Returning ends the child as any Python process ends: its atexit handlers stop its jsii
     # runtime, which removes the runtime's temporary folder.
     sender.send(outcome)
     sender.close()
 
 
 def _die_with(parent: int) -> None:
-    """Has the kernel kill this worker when `parent` dies (Linux), so a killed synth leaves no worker behind."""
+    """Has the kernel kill this process when `parent` dies (Linux), so a killed synth leaves no build behind."""
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
     if os.getppid() != parent:

@@ -109,9 +109,6 @@ class Observability(Part):
         )
 
     def _rules(self, alerting: bool) -> None:
-        # Loaded only where the monitoring level asks for rules: each generated CRD module
-        # costs its jsii assembly load.
-
         env = self.env
         groups = []
         for group in rule_groups(env, alerting):
