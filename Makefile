@@ -119,9 +119,9 @@ deploy verify: setup
 	$(PY) scripts/platformctl.py $@ $(ENV) --via make $(if $(SERVICES),--services $(SERVICES)) $(if $(CONTEXT),--context $(CONTEXT)) $(if $(and $(FORCE),$(filter deploy,$@)),--force-conflicts)
 
 # Dev's Secrets, random and made on the cluster's side (never in dist/): once per cluster,
-# before its first deploy; values already there are kept (constructs/ecommerce/dev_secrets.py).
+# before its first deploy; values already there are kept (constructs/ecommerce_ops/dev_secrets.py).
 dev-secrets: setup
-	cd constructs && ../$(PY) -m ecommerce.dev_secrets $(or $(ENV),dev) $(if $(CONTEXT),--context $(CONTEXT))
+	cd constructs && ../$(PY) -m ecommerce_ops.dev_secrets $(or $(ENV),dev) $(if $(CONTEXT),--context $(CONTEXT))
 
 cleanup: setup
 	@test -n "$(ENV)" || { echo "usage: make cleanup ENV=dev|staging|prod [CONFIRM=<env>] [CONTEXT=<kubectl context>]" >&2; exit 2; }

@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     from ecommerce.errors import ConfigError
 
     try:
-        from ecommerce.synth import generated_documents, synthesize
+        from ecommerce.pipeline.synth import generated_documents, synthesize
 
         docs = {ROOT / "docs" / name: content for name, content in generated_documents().items()}
         cli_folder = os.environ.get("CDK8S_OUTDIR")
@@ -73,11 +73,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt as stop:
-        from ecommerce.batch import Stopped
+        from ecommerce.pipeline.batch import Stopped
 
         print("error: interrupted (the output folder is either as it was or wholly new)", file=sys.stderr)
         return 128 + (signal.SIGTERM if isinstance(stop, Stopped) else signal.SIGINT)
-    from ecommerce.synth import shown
+    from ecommerce.pipeline.synth import shown
 
     for folder in written or ():
         files = sorted(path.name for path in folder.iterdir() if path.is_file())
@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
 def _under_cdk8s_cli(folder: Path, names: list[str], docs: dict[Path, str]) -> list[Path] | None:
     """What `cdk8s synth` asked for by the folder it gave (the pinned cdk8s-cli's synth command):
     the environments written to dist/, or None when they were streamed to the CLI."""
-    from ecommerce.synth import OutputError, synthesize
+    from ecommerce.pipeline.synth import OutputError, synthesize
 
     standing_for_dist = ROOT / _cdk8s_config()["output"]
     if folder == standing_for_dist:
@@ -139,7 +139,7 @@ def _cdk8s_config() -> dict:
 
 
 if __name__ == "__main__":
-    from ecommerce.batch import start_batch
+    from ecommerce.pipeline.batch import start_batch
 
     start_batch()
     sys.exit(main())

@@ -41,7 +41,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "constructs"))
 
-from ecommerce.addons import ADD_ONS, AddOn  # noqa: E402
+from ecommerce.derived.add_on_releases import ADD_ONS, AddOn  # noqa: E402
 
 LOCK_FILE = ROOT / "addons.lock.json"
 TOOLS_BIN = ROOT / ".tools" / "bin"

@@ -26,10 +26,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "constructs"))
 
-from ecommerce.environments import Environment, get_environment  # noqa: E402
 from ecommerce.errors import ConfigError  # noqa: E402
-from ecommerce.operations import argocd_plan, objects_of  # noqa: E402
-from ecommerce.project import PIPELINE_ROLE, PIPELINE_TOKEN_SECRETS  # noqa: E402
+from ecommerce.model.environments import Environment, get_environment  # noqa: E402
+from ecommerce.model.project import PIPELINE_ROLE, PIPELINE_TOKEN_SECRETS  # noqa: E402
+from ecommerce_ops.operations import argocd_plan, objects_of  # noqa: E402
 
 # Below this much of its life left, a token is announced as due for renewal.
 RENEW_WITHIN_SECONDS = 7 * 24 * 3600

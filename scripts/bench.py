@@ -50,7 +50,7 @@ def median_seconds(command: list[str], runs: int) -> float:
 
 def synthetic_catalog(size: int):
     """The real catalog cloned into size/12 groups; each clone calls and messages its own group."""
-    from ecommerce.catalog import CATALOG, Catalog
+    from ecommerce.model.catalog import CATALOG, Catalog
 
     groups = size // len(CATALOG)
     services = list(CATALOG.services)
@@ -83,7 +83,7 @@ def synthetic_catalog(size: int):
 def synth_scaled(size: int) -> NoReturn:
     """Worker mode: synthesise prod for a synthetic catalog of `size` services."""
     catalog = synthetic_catalog(size)
-    from ecommerce.synth import synthesize
+    from ecommerce.pipeline.synth import synthesize
 
     release = yaml.safe_load((ROOT / "releases" / "prod.yaml").read_text())
     base = {service.name: service.name.rsplit("-", 1)[0] for service in catalog}
@@ -157,7 +157,7 @@ def main() -> int:
     parser.add_argument("--synth-scaled", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.synth_scaled:
-        from ecommerce.batch import start_batch
+        from ecommerce.pipeline.batch import start_batch
 
         start_batch()  # as main.py does
         synth_scaled(args.synth_scaled)

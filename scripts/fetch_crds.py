@@ -26,7 +26,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "constructs"))
 
-from ecommerce.crd_sources import LOCK_FILE, CrdChecksumError, check_sha256, local_names, pinned_sha256  # noqa: E402
+from ecommerce_ops.crd_sources import LOCK_FILE, CrdChecksumError, check_sha256, local_names, pinned_sha256  # noqa: E402
 
 TIMEOUT_SECONDS = 60
 UPSTREAM = "https://raw.githubusercontent.com/"

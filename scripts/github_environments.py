@@ -29,9 +29,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "constructs"))
 
-from ecommerce.environments import ENVIRONMENTS, Environment  # noqa: E402
 from ecommerce.errors import ConfigError  # noqa: E402
-from ecommerce.project import REPOSITORY_URL  # noqa: E402
+from ecommerce.model.environments import ENVIRONMENTS, Environment  # noqa: E402
+from ecommerce.model.project import REPOSITORY_URL  # noqa: E402
 
 DEPLOY_WORKFLOW = ROOT / ".github" / "workflows" / "deploy.yaml"
 # GitHub takes at most six required reviewers per environment.
@@ -206,7 +206,7 @@ def apply(repo: str, rules: list[Rules], secrets: list[str], api: Callable[[Call
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repo", help="OWNER/NAME (default: REPOSITORY_URL's, in constructs/ecommerce/project.py)")
+    parser.add_argument("--repo", help="OWNER/NAME (default: REPOSITORY_URL's, in constructs/ecommerce/model/project.py)")
     parser.add_argument("--reviewer", action="append", default=[], help="user:LOGIN or team:ORG/SLUG (repeatable)")
     parser.add_argument("--apply", action="store_true", help="make the calls (default: print them)")
     args = parser.parse_args(argv)

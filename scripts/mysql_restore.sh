@@ -6,7 +6,7 @@
 #   scripts/mysql_restore.sh --dump LOCATION (--scratch DIR | --target USER@HOST:PORT) [options]
 #
 #   --dump LOCATION      a dump folder on disk, or s3://BUCKET/PREFIX/NAME (`python3
-#                        constructs/ecommerce/dumps.py latest` prints the newest complete one);
+#                        constructs/ecommerce/components/mysql/dumps.py latest` prints the newest complete one);
 #                        S3 credentials as the AWS CLI reads them (AWS_* variables, ~/.aws)
 #   --s3-region REGION   the bucket's region (default: AWS_REGION, else the AWS config file)
 #   --s3-endpoint URL    an S3-compatible store instead of AWS S3

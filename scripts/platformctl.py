@@ -23,9 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "constructs"))
 
-from ecommerce.environments import get_environment  # noqa: E402
 from ecommerce.errors import ConfigError  # noqa: E402
-from ecommerce.operations import (  # noqa: E402
+from ecommerce.model.environments import get_environment  # noqa: E402
+from ecommerce_ops.operations import (  # noqa: E402
     CLI,
     MAKE,
     argocd_plan,

@@ -10,8 +10,8 @@ import yaml
 
 os.environ.setdefault("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20")
 
-from ecommerce.environments import ENVIRONMENTS
-from ecommerce.synth import synthesize
+from ecommerce.model.environments import ENVIRONMENTS
+from ecommerce.pipeline.synth import synthesize
 
 ROOT = Path(__file__).resolve().parent.parent
 DIST = ROOT / "dist"

@@ -8,9 +8,9 @@ from typing import Any
 import cdk8s
 from constructs import Construct
 
-from ecommerce.catalog import CATALOG
-from ecommerce.environments import Environment
-from ecommerce.releases import Release, load_release
+from ecommerce.model.catalog import CATALOG
+from ecommerce.model.environments import Environment
+from ecommerce.model.releases import Release, load_release
 
 
 def synth(build: Callable[[Construct], Any]) -> list[dict]:

@@ -12,7 +12,7 @@ import kubernetes_validate
 import kubernetes_validate.utils
 import yaml
 
-from ecommerce.crd_sources import crds_dir
+from ecommerce_ops.crd_sources import crds_dir
 from tests.pinned import needs_folder
 
 # The package re-reads its large definitions file on every call; reading it once per

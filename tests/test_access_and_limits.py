@@ -6,10 +6,10 @@ from decimal import Decimal
 
 import pytest
 
-from ecommerce.environments import DEV, ENVIRONMENTS, PROD, STAGING
-from ecommerce.quotas import Footprint, NamespaceLimits
-from ecommerce.rbac import DeveloperAccess
-from ecommerce.units import parse_quantity
+from ecommerce.components.quotas import Footprint, NamespaceLimits
+from ecommerce.components.rbac import DeveloperAccess
+from ecommerce.model.environments import DEV, ENVIRONMENTS, PROD, STAGING
+from ecommerce.model.units import parse_quantity
 
 from .helpers import one, synth
 

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-import ecommerce.catalog
-from ecommerce.catalog import CATALOG, Catalog
-from ecommerce.environments import ENVIRONMENTS
-from ecommerce.platform import network_policies
-from ecommerce.wiring import wire
+import ecommerce.model.catalog
+from ecommerce.derived.wiring import wire
+from ecommerce.model.catalog import CATALOG, Catalog
+from ecommerce.model.environments import ENVIRONMENTS
+from ecommerce.pipeline.platform import network_policies
 from tests.conftest import load_documents
 from tests.platform.addons import needs_addons
 from tests.platform.assembly import assemble
@@ -36,7 +36,7 @@ NAME = "loyalty"
 
 def thirteenth() -> Catalog:
     """The catalog with the entry added, in process."""
-    entry = eval(ENTRY.rstrip(","), vars(ecommerce.catalog))  # the entry above, as written into the copy
+    entry = eval(ENTRY.rstrip(","), vars(ecommerce.model.catalog))  # the entry above, as written into the copy
     return Catalog((*CATALOG.services, entry))
 
 
@@ -44,7 +44,7 @@ def thirteenth() -> Catalog:
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the project after steps 1 and 2, synthesised with `main.py` (step 3's `make synth`)."""
     project = copy_project(tmp_path_factory.mktemp("thirteen") / "project")
-    catalog = project / "constructs" / "ecommerce" / "catalog.py"
+    catalog = project / "constructs" / "ecommerce" / "model" / "catalog.py"
     source = catalog.read_text()
     # The last entry of CATALOG closes with "),\n    )\n)": the new one goes after it.
     assert source.endswith("        ),\n    )\n)\n")

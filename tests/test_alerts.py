@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ecommerce.environments import PROD, STAGING
-from ecommerce.monitoring.alerts import DOMAINS, alerts
-from ecommerce.monitoring.metrics import SERIES_NAMES
-from ecommerce.monitoring.rules import recordings, rule_groups
+from ecommerce.components.monitoring.alerts import DOMAINS, alerts
+from ecommerce.components.monitoring.metrics import SERIES_NAMES
+from ecommerce.components.monitoring.rules import recordings, rule_groups
+from ecommerce.model.environments import PROD, STAGING
 
 from .promql import check_rules, metric_names, require_promtool
 

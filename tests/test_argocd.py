@@ -10,10 +10,10 @@ from typing import cast
 import pytest
 import yaml
 
-from ecommerce.addons import ADD_ONS
-from ecommerce.environments import ENVIRONMENTS, ArgoCd, CommitSigning, GpgMode, check_apart
+from ecommerce.derived.add_on_releases import ADD_ONS
 from ecommerce.errors import ConfigError
-from ecommerce.project import ARGOCD_NAMESPACE, PIPELINE_ROLE, PIPELINE_TOKEN_SECRETS, REPOSITORY_URL
+from ecommerce.model.environments import ENVIRONMENTS, ArgoCd, CommitSigning, GpgMode, check_apart
+from ecommerce.model.project import ARGOCD_NAMESPACE, PIPELINE_ROLE, PIPELINE_TOKEN_SECRETS, REPOSITORY_URL
 from scripts.addons import kustomization_assets
 
 from .conftest import load_documents

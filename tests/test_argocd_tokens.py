@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from ecommerce.environments import ENVIRONMENTS
-from ecommerce.project import PIPELINE_ROLE, PIPELINE_TOKEN_SECRETS
+from ecommerce.model.environments import ENVIRONMENTS
+from ecommerce.model.project import PIPELINE_ROLE, PIPELINE_TOKEN_SECRETS
 from scripts.argocd_tokens import claims_of, main, token_projects
 
 from .conftest import load_documents

@@ -10,10 +10,10 @@ import json
 
 import pytest
 
-from ecommerce.catalog import CATALOG, SMTP, Call, Catalog, ExternalEndpoint, RedisUsage, Service
-from ecommerce.environments import DEV
+from ecommerce.derived.wiring import wire
 from ecommerce.errors import ConfigError
-from ecommerce.wiring import wire
+from ecommerce.model.catalog import CATALOG, SMTP, Call, Catalog, ExternalEndpoint, RedisUsage, Service
+from ecommerce.model.environments import DEV
 
 SHOP = [
     "api-gateway",
@@ -159,7 +159,7 @@ def replaced(target: str, **changes) -> tuple[Service, ...]:
     ],
 )
 def test_catalog_mistakes_name_service_and_field(services, message):
-    with pytest.raises(ConfigError, match=r"^constructs/ecommerce/catalog.py: " + message):
+    with pytest.raises(ConfigError, match=r"^constructs/ecommerce/model/catalog.py: " + message):
         Catalog(services)
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ecommerce.environments import ENVIRONMENTS
+from ecommerce.model.environments import ENVIRONMENTS
 from tests.project_copy import ROOT, can_use_namespaces, copy_project, environment, leftovers, needs_namespaces, snapshot_tree
 
 pytestmark = pytest.mark.skipif(
@@ -55,13 +55,13 @@ def untouched(folder: Path) -> dict[str, tuple[bytes, int, int]]:
 
 
 def break_the_catalog(project: Path) -> None:
-    source = project / "constructs" / "ecommerce" / "catalog.py"
+    source = project / "constructs" / "ecommerce" / "model" / "catalog.py"
     text = source.read_text()
     assert text.count('route_prefix="/api/sav"') == 1
     source.write_text(text.replace('route_prefix="/api/sav"', 'route_prefix="/api/orders"'))
 
 
-CATALOG_MISTAKE = "error: constructs/ecommerce/catalog.py: sav: route_prefix: '/api/orders' is already the route of orders"
+CATALOG_MISTAKE = "error: constructs/ecommerce/model/catalog.py: sav: route_prefix: '/api/orders' is already the route of orders"
 
 
 def test_synth_writes_dist_as_make_synth_does(project):

@@ -109,7 +109,7 @@ def test_missing_service_in_release(project):
 
 
 def test_invalid_environment_model_value(project):
-    source = project / "constructs" / "ecommerce" / "environments.py"
+    source = project / "constructs" / "ecommerce" / "model" / "environments.py"
     text = source.read_text()
     assert 'cpu_request="500m", cpu_limit="1000m"' in text
     source.write_text(text.replace('cpu_request="500m", cpu_limit="1000m"', 'cpu_request="1500m", cpu_limit="1000m"'))
@@ -118,7 +118,8 @@ def test_invalid_environment_model_value(project):
         project,
         run(project, "--env", "dev"),
         before,
-        "constructs/ecommerce/environments.py: prod: resources.cpu_request: request 1500m is above the limit cpu_limit=1000m",
+        "constructs/ecommerce/model/environments.py: prod: resources.cpu_request: "
+        "request 1500m is above the limit cpu_limit=1000m",
     )
 
 
@@ -146,7 +147,7 @@ def test_all_environments_replace_dist_and_drop_stale_files(project, tmp_path):
 
 
 def test_catalog_mistake(project):
-    source = project / "constructs" / "ecommerce" / "catalog.py"
+    source = project / "constructs" / "ecommerce" / "model" / "catalog.py"
     text = source.read_text()
     assert text.count('route_prefix="/api/sav"') == 1
     source.write_text(text.replace('route_prefix="/api/sav"', 'route_prefix="/api/orders"'))
@@ -155,7 +156,7 @@ def test_catalog_mistake(project):
         project,
         run(project),
         before,
-        "constructs/ecommerce/catalog.py: sav: route_prefix: '/api/orders' is already the route of orders",
+        "constructs/ecommerce/model/catalog.py: sav: route_prefix: '/api/orders' is already the route of orders",
     )
 
 
@@ -295,10 +296,10 @@ def in_mount_namespace(project: Path, setup: str, after: str, *args: str) -> sub
 def test_a_full_disk_met_while_cdk8s_writes(tmp_path):
     """cdk8s writes the files from Node, in the jsii runtime: a full disk there is recognised like one
     met in Python (/dev/full stands for the disk: every write to it fails with ENOSPC)."""
-    from ecommerce.catalog import CATALOG
-    from ecommerce.environments import DEV
-    from ecommerce.releases import load_release
-    from ecommerce.synth import _build, _write_failure
+    from ecommerce.model.catalog import CATALOG
+    from ecommerce.model.environments import DEV
+    from ecommerce.model.releases import load_release
+    from ecommerce.pipeline.synth import _build, _write_failure
 
     folder = tmp_path / "dev"
     folder.mkdir()
@@ -395,7 +396,7 @@ def test_killed_between_the_two_renames_of_a_commit_without_atomic_exchange(proj
     killed_mid_commit = """
 import os, runpy, sys
 sys.path[:0] = ["constructs", "."]
-from ecommerce import synth
+from ecommerce.pipeline import synth
 synth._exchange_atomically = lambda first, second: False
 rename = os.rename
 def rename_then_die(source, target):

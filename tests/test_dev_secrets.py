@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from ecommerce.catalog import CATALOG
-from ecommerce.credentials import secret_specs
-from ecommerce.dev_secrets import dev_secrets
-from ecommerce.environments import DEV, PROD
+from ecommerce.derived.secret_specs import secret_specs
 from ecommerce.errors import ConfigError
+from ecommerce.model.catalog import CATALOG
+from ecommerce.model.environments import DEV, PROD
+from ecommerce_ops.dev_secrets import dev_secrets
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = secret_specs(DEV, CATALOG)
@@ -81,7 +81,7 @@ def test_refused_where_a_secret_store_exists():
 
 def test_command_line_dry_run_prints_the_secrets():
     result = subprocess.run(
-        [sys.executable, "-m", "ecommerce.dev_secrets", "dev", "--dry-run"],
+        [sys.executable, "-m", "ecommerce_ops.dev_secrets", "dev", "--dry-run"],
         cwd=ROOT / "constructs",
         capture_output=True,
         text=True,
@@ -94,7 +94,7 @@ def test_command_line_dry_run_prints_the_secrets():
     namespaces = [i["metadata"] for i in items[: len(items) - len(secrets)]]
     assert namespaces == [{"name": ns} for ns in sorted({s.namespace for s in SPECS})]
     refused = subprocess.run(
-        [sys.executable, "-m", "ecommerce.dev_secrets", "prod", "--dry-run"],
+        [sys.executable, "-m", "ecommerce_ops.dev_secrets", "prod", "--dry-run"],
         cwd=ROOT / "constructs",
         capture_output=True,
         text=True,

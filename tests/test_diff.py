@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ecommerce.build import build_environment
-from ecommerce.catalog import CATALOG
-from ecommerce.environments import PROD, STAGING, Environment
-from ecommerce.releases import load_release
+from ecommerce.model.catalog import CATALOG
+from ecommerce.model.environments import PROD, STAGING, Environment
+from ecommerce.model.releases import load_release
+from ecommerce.pipeline.build import build_environment
 from scripts import dist_diff
 from scripts.dist_diff import EnvironmentDiff, compare, field_changes, markdown, render_path, text, worktree_objects
 

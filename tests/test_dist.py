@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ecommerce.environments import ENVIRONMENTS
-from ecommerce.synth import synthesize
+from ecommerce.model.environments import ENVIRONMENTS
+from ecommerce.pipeline.synth import synthesize
 
 from .conftest import DIST
 
@@ -49,7 +49,7 @@ def test_the_synth_entry_point_starts_no_jsii_runtime_before_its_staging_folder_
     """The jsii runtime starts with the build, so that its temporary files go in the staging folder
     and leave with it after a Ctrl-C or a kill: a model module importing a construct module would
     start it earlier, where they stay behind."""
-    probe = "import sys; import ecommerce.synth; print(sorted(m for m in ('cdk8s', 'jsii') if m in sys.modules))"
+    probe = "import sys; import ecommerce.pipeline.synth; print(sorted(m for m in ('cdk8s', 'jsii') if m in sys.modules))"
     loaded = subprocess.run(
         [sys.executable, "-c", probe],
         cwd=ROOT,
@@ -134,7 +134,7 @@ def test_sync_waves_follow_apply_order(documents, env):
 
 
 def test_generated_documents_are_fresh():
-    from ecommerce.synth import generated_documents
+    from ecommerce.pipeline.synth import generated_documents
 
     docs = DIST.parent / "docs"
     stale = [

@@ -7,11 +7,11 @@ import re
 
 import pytest
 
-from ecommerce.addons import add_ons
-from ecommerce.edge import ClusterIssuer, Edge
-from ecommerce.environments import DEV, PROD, STAGING, RateLimit
+from ecommerce.components.edge.routes import ClusterIssuer, Edge
+from ecommerce.derived.add_on_releases import add_ons
 from ecommerce.errors import ConfigError
-from ecommerce.units import parse_quantity
+from ecommerce.model.environments import DEV, PROD, STAGING, RateLimit
+from ecommerce.model.units import parse_quantity
 
 from .helpers import of_kind, one, synth
 from .platform.addons import needs_addons, render_addon

@@ -7,7 +7,8 @@ from typing import Any, cast
 
 import pytest
 
-from ecommerce.environments import (
+from ecommerce.errors import ConfigError
+from ecommerce.model.environments import (
     DEV,
     ENVIRONMENTS,
     PROD,
@@ -21,7 +22,6 @@ from ecommerce.environments import (
     TlsMode,
     get_environment,
 )
-from ecommerce.errors import ConfigError
 
 # Staging's secret store, which the model requires for its external secrets.
 STAGING_STORE = STAGING.secrets.store
@@ -148,7 +148,7 @@ def test_unknown_environment_names_the_allowed_ones():
     ],
 )
 def test_invalid_values_name_environment_field_and_allowed(base, change, message):
-    with pytest.raises(ConfigError, match=r"^constructs/ecommerce/environments.py: " + message):
+    with pytest.raises(ConfigError, match=r"^constructs/ecommerce/model/environments.py: " + message):
         dataclasses.replace(base, **change)
 
 
@@ -191,7 +191,7 @@ CIDR_FIELDS = (
 def test_every_cidr_field_refuses_what_is_no_network(field_path, cidr, why):
     path = field_path.replace(".", r"\.")
     with pytest.raises(
-        ConfigError, match=rf"^constructs/ecommerce/environments.py: prod: {path}\[0\]: not a valid CIDR block .*{why}"
+        ConfigError, match=rf"^constructs/ecommerce/model/environments.py: prod: {path}\[0\]: not a valid CIDR block .*{why}"
     ):
         with_cidr(field_path, cidr)
 
@@ -238,7 +238,7 @@ def with_schedule(schedule: str):
 def test_backup_schedule_refuses_what_a_cronjob_refuses(schedule, why):
     with pytest.raises(
         ConfigError,
-        match=rf"^constructs/ecommerce/environments.py: prod: database.backup.schedule: not a valid cron schedule: .*{why}",
+        match=rf"^constructs/ecommerce/model/environments.py: prod: database.backup.schedule: not a valid cron schedule: .*{why}",
     ):
         with_schedule(schedule)
 
@@ -276,7 +276,7 @@ def test_backup_schedule_takes_what_a_cronjob_takes(schedule):
     ],
 )
 def test_quantities_refused(change, message):
-    with pytest.raises(ConfigError, match=r"^constructs/ecommerce/environments.py: dev: resources\." + message):
+    with pytest.raises(ConfigError, match=r"^constructs/ecommerce/model/environments.py: dev: resources\." + message):
         dataclasses.replace(DEV, resources=dataclasses.replace(DEV.resources, **change))
 
 

@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from ecommerce.environments import ENVIRONMENTS
 from ecommerce.errors import ConfigError
+from ecommerce.model.environments import ENVIRONMENTS
 from scripts.github_environments import (
     Call,
     Reviewer,

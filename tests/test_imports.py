@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from ecommerce.crd_sources import local_crd_files
+from ecommerce_ops.crd_sources import local_crd_files
 
 from .schemas import CRDS, load_crd, needs_crds
 

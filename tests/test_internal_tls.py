@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from ecommerce.addons import add_ons
-from ecommerce.catalog import CATALOG
-from ecommerce.endpoints import CA_FILE, CA_KEY, CA_SECRET
-from ecommerce.environments import ENVIRONMENTS, PROD
-from ecommerce.internal_tls import InternalCa, ca_issuer
-from ecommerce.wiring import wire
+from ecommerce.components.internal_tls import InternalCa, ca_issuer
+from ecommerce.derived.add_on_releases import add_ons
+from ecommerce.derived.endpoints import CA_FILE, CA_KEY, CA_SECRET
+from ecommerce.derived.wiring import wire
+from ecommerce.model.catalog import CATALOG
+from ecommerce.model.environments import ENVIRONMENTS, PROD
 
 from .helpers import of_kind, one, synth
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import cdk8s
 import pytest
 
-from ecommerce.catalog import CATALOG
-from ecommerce.environments import DEV, ENVIRONMENTS, PROD, STAGING
+from ecommerce.components.microservice import Microservice, MicroserviceProps
+from ecommerce.derived.wiring import wire
 from ecommerce.errors import ConfigError
-from ecommerce.images import parse_image
-from ecommerce.microservice import Microservice, MicroserviceProps
-from ecommerce.releases import load_release
-from ecommerce.wiring import wire
+from ecommerce.model.catalog import CATALOG
+from ecommerce.model.environments import DEV, ENVIRONMENTS, PROD, STAGING
+from ecommerce.model.images import parse_image
+from ecommerce.model.releases import load_release
 
 ENVS = list(ENVIRONMENTS.values())
 
@@ -209,7 +209,7 @@ def test_bad_props_are_refused(settings, secret_keys, message):
 def test_clients_of_a_tls_data_store_get_the_internal_ca_certificate_only(env):
     from pathlib import PurePosixPath
 
-    from ecommerce.endpoints import CA_SECRET
+    from ecommerce.derived.endpoints import CA_SECRET
 
     objects = synth(env, "orders")
     ca_file = PurePosixPath(wire(CATALOG.get("orders"), env, CATALOG).settings["RABBITMQ_CA_FILE"])

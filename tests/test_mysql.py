@@ -12,13 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from ecommerce.catalog import CATALOG
-from ecommerce.credentials import MYSQL_ROOT_SECRET, Remote, migration_secret, secret_specs
-from ecommerce.endpoints import CA_FILE, CA_SECRET
-from ecommerce.environments import DEV, PROD, STAGING, duration_seconds
-from ecommerce.errors import ConfigError
-from ecommerce.images import parse_image
-from ecommerce.mysql import (
+from ecommerce.components.mysql.server import (
     ACCOUNTS_ADMIN,
     ACCOUNTS_WAIT_SECONDS,
     APP_PRIVILEGES,
@@ -29,6 +23,12 @@ from ecommerce.mysql import (
     accounts_script,
     admin_script,
 )
+from ecommerce.derived.endpoints import CA_FILE, CA_SECRET
+from ecommerce.derived.secret_specs import MYSQL_ROOT_SECRET, Remote, migration_secret, secret_specs
+from ecommerce.errors import ConfigError
+from ecommerce.model.catalog import CATALOG
+from ecommerce.model.environments import DEV, PROD, STAGING, duration_seconds
+from ecommerce.model.images import parse_image
 
 from .helpers import of_kind, one, release, synth
 
@@ -466,7 +466,7 @@ def test_migration_secret_is_apart_from_the_services_own():
 
 
 def test_a_migration_job_is_told_the_applications_settings_but_the_migration_user():
-    from ecommerce.wiring import migration_wiring, wire
+    from ecommerce.derived.wiring import migration_wiring, wire
 
     orders = next(service for service in CATALOG if service.name == "orders")
     application = wire(orders, PROD, CATALOG).settings

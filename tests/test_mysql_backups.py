@@ -29,8 +29,8 @@ from typing import Any
 
 import pytest
 
-from ecommerce import backups
-from ecommerce.dumps import (
+from ecommerce.components.mysql import backups
+from ecommerce.components.mysql.dumps import (
     DONE,
     EMPTY_SHA256,
     Bucket,
@@ -44,8 +44,8 @@ from ecommerce.dumps import (
     prune_plan,
     to_seal,
 )
-from ecommerce.environments import PROD, Backup, BackupBucket
 from ecommerce.errors import ConfigError
+from ecommerce.model.environments import PROD, Backup, BackupBucket
 
 ROOT = Path(__file__).resolve().parent.parent
 RESTORE = ROOT / "scripts" / "mysql_restore.sh"
@@ -579,8 +579,8 @@ def test_restore_usage_errors(tmp_path):
 def test_only_the_backup_pods_reach_the_bucket_and_only_there():
     import dataclasses
 
-    from ecommerce.catalog import CATALOG
-    from ecommerce.platform import network_policies
+    from ecommerce.model.catalog import CATALOG
+    from ecommerce.pipeline.platform import network_policies
 
     backup = prod_backup()
     elsewhere = dataclasses.replace(backup.bucket, network=("172.20.5.0/24",))

@@ -26,13 +26,13 @@ import subprocess
 
 import pytest
 
-from ecommerce.catalog import CATALOG
-from ecommerce.endpoints import CA_FILE, CA_KEY, CA_MOUNT, CA_SECRET, MYSQL_VERIFY_MODE, mysql_host
-from ecommerce.environments import DEV, PROD, STAGING
+from ecommerce.components.internal_tls import ca_issuer
+from ecommerce.components.mysql.server import TLS_RELOAD_SCRIPT
+from ecommerce.derived.endpoints import CA_FILE, CA_KEY, CA_MOUNT, CA_SECRET, MYSQL_VERIFY_MODE, mysql_host
+from ecommerce.derived.wiring import migration_wiring, wire
 from ecommerce.errors import ConfigError
-from ecommerce.internal_tls import ca_issuer
-from ecommerce.mysql import TLS_RELOAD_SCRIPT
-from ecommerce.wiring import migration_wiring, wire
+from ecommerce.model.catalog import CATALOG
+from ecommerce.model.environments import DEV, PROD, STAGING
 
 from .test_mysql import build
 
@@ -202,7 +202,7 @@ def test_the_ca_is_copied_from_the_internal_ca_by_a_reader_of_that_one_secret():
 def test_an_operator_cluster_needs_external_secrets_to_copy_the_ca():
     from dataclasses import replace
 
-    from ecommerce.environments import Secrets, SecretsMode
+    from ecommerce.model.environments import Secrets, SecretsMode
 
     env = replace(STAGING, secrets=Secrets(mode=SecretsMode.DEV_INLINE))
     with pytest.raises(ConfigError, match=r"database\.mode"):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import cdk8s
 
-from ecommerce.environments import DEV, PROD, STAGING
-from ecommerce.namespaces import Namespaces
+from ecommerce.components.namespaces import Namespaces
+from ecommerce.model.environments import DEV, PROD, STAGING
 
 
 def synth_namespaces(env):

@@ -6,11 +6,11 @@ import dataclasses
 
 import pytest
 
-from ecommerce.catalog import CATALOG, Catalog
-from ecommerce.environments import DEV, ENVIRONMENTS, PROD, STAGING
-from ecommerce.flows import Policy
-from ecommerce.network import NetworkPolicies
-from ecommerce.platform import network_policies
+from ecommerce.components.network_policies import NetworkPolicies
+from ecommerce.derived.flows import Policy
+from ecommerce.model.catalog import CATALOG, Catalog
+from ecommerce.model.environments import DEV, ENVIRONMENTS, PROD, STAGING
+from ecommerce.pipeline.platform import network_policies
 
 from .helpers import of_kind, synth
 
@@ -182,7 +182,7 @@ def test_rendered_policies_match_the_model():
 
 @pytest.mark.parametrize("env", [DEV, STAGING, PROD], ids=["dev", "staging", "prod"])
 def test_services_reach_rabbitmq_on_the_tls_port_they_are_wired_to_only(env):
-    from ecommerce.wiring import wire
+    from ecommerce.derived.wiring import wire
 
     port = int(wire(CATALOG.get("orders"), env, CATALOG).settings["RABBITMQ_PORT"])
     assert port == 5671

@@ -6,12 +6,12 @@ import json
 
 import pytest
 
-from ecommerce.catalog import CATALOG
-from ecommerce.environments import DEV, PROD, STAGING
-from ecommerce.monitoring.dashboards import DASHBOARDS, dashboard_json, panel_expressions
-from ecommerce.monitoring.metrics import SERIES_NAMES
-from ecommerce.monitoring.rules import recordings
-from ecommerce.monitoring.stack import Observability
+from ecommerce.components.monitoring.dashboards import DASHBOARDS, dashboard_json, panel_expressions
+from ecommerce.components.monitoring.metrics import SERIES_NAMES
+from ecommerce.components.monitoring.rules import recordings
+from ecommerce.components.monitoring.stack import Observability
+from ecommerce.model.catalog import CATALOG
+from ecommerce.model.environments import DEV, PROD, STAGING
 
 from .helpers import of_kind, one, synth
 from .promql import check_rules, metric_names, substitute_grafana_variables

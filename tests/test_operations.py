@@ -13,11 +13,11 @@ import jsonschema
 import pytest
 import yaml
 
-from ecommerce.catalog import CATALOG
-from ecommerce.crd_sources import crds_dir
-from ecommerce.environments import DEV, ENVIRONMENTS, PROD, STAGING
 from ecommerce.errors import ConfigError
-from ecommerce.operations import (
+from ecommerce.model.catalog import CATALOG
+from ecommerce.model.environments import DEV, ENVIRONMENTS, PROD, STAGING
+from ecommerce_ops.crd_sources import crds_dir
+from ecommerce_ops.operations import (
     APPLYSET_RESOURCE,
     CLI,
     FIELD_MANAGER,

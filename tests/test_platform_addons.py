@@ -19,9 +19,9 @@ import pytest
 import yaml
 
 import tests.platform.addons as platform_addons
-from ecommerce.addons import ADD_ONS, add_ons
-from ecommerce.cluster_addons import ADD_ON_IMAGE_DIGESTS, ADD_ON_IMAGES_LOCK, UNPINNED_ADD_ON_IMAGES
-from ecommerce.environments import ENVIRONMENTS
+from ecommerce.derived.add_on_releases import ADD_ONS, add_ons
+from ecommerce.model.environments import ENVIRONMENTS
+from ecommerce.model.installed_add_ons import ADD_ON_IMAGE_DIGESTS, ADD_ON_IMAGES_LOCK, UNPINNED_ADD_ON_IMAGES
 from scripts import addons as tooling
 from tests.platform.addons import (
     ABSENT_API_VERSIONS,

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from ecommerce.environments import ENVIRONMENTS
+from ecommerce.model.environments import ENVIRONMENTS
 from tests.platform.addons import needs_addons
 from tests.platform.admission import (
     admission_failures,

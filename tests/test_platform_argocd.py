@@ -14,13 +14,13 @@ from typing import Any
 import pytest
 import yaml
 
-from ecommerce.build import build_environment
-from ecommerce.catalog import CATALOG
-from ecommerce.environments import ENVIRONMENTS, LogShipping
-from ecommerce.log_shipping import CHART_FILE
-from ecommerce.operations import argocd_plan
-from ecommerce.project import PIPELINE_ROLE, PIPELINE_TOKEN_SECRETS
-from ecommerce.releases import load_release
+from ecommerce.components.log_shipping import CHART_FILE
+from ecommerce.model.catalog import CATALOG
+from ecommerce.model.environments import ENVIRONMENTS, LogShipping
+from ecommerce.model.project import PIPELINE_ROLE, PIPELINE_TOKEN_SECRETS
+from ecommerce.model.releases import load_release
+from ecommerce.pipeline.build import build_environment
+from ecommerce_ops.operations import argocd_plan
 from tests.conftest import load_documents
 from tests.platform.addons import argocd_applies, crd_scopes, needs_addons
 from tests.platform.argocd import (

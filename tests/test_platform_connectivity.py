@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 import pytest
 
-from ecommerce.environments import ENVIRONMENTS
+from ecommerce.model.environments import ENVIRONMENTS
 from tests.platform.addons import incomplete_addons, needs_addons
 from tests.platform.assembly import Cluster, assemble, namespace_of
 from tests.platform.connectivity import (

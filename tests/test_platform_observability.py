@@ -7,7 +7,7 @@ import copy
 
 import pytest
 
-from ecommerce.environments import ENVIRONMENTS
+from ecommerce.model.environments import ENVIRONMENTS
 from tests.platform.addons import incomplete_addons, needs_addons
 from tests.platform.assembly import applied
 from tests.platform.observability import (

@@ -13,7 +13,7 @@ import kubernetes_validate
 import pytest
 from kubernetes_validate.utils import ValidationError
 
-from ecommerce.environments import ENVIRONMENTS
+from ecommerce.model.environments import ENVIRONMENTS
 from tests.platform.operators import MODELLED_FROM, Rejected, UnmodelledSpec, operator_objects
 
 ENVS = list(ENVIRONMENTS)

@@ -9,8 +9,14 @@ from typing import Any
 
 import pytest
 
-from ecommerce.addons import ADD_ONS, GRAFANA_SIDECAR_ROLE, MONITORING_STACK_NAMESPACE, add_ons, traefik_namespaces
-from ecommerce.environments import ENVIRONMENTS, TlsMode
+from ecommerce.derived.add_on_releases import (
+    ADD_ONS,
+    GRAFANA_SIDECAR_ROLE,
+    MONITORING_STACK_NAMESPACE,
+    add_ons,
+    traefik_namespaces,
+)
+from ecommerce.model.environments import ENVIRONMENTS, TlsMode
 from tests.platform.addons import incomplete_addons, needs_addons
 from tests.platform.assembly import Cluster, namespace_of
 from tests.platform.rbac import (

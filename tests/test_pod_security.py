@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from ecommerce.environments import ENVIRONMENTS
+from ecommerce.model.environments import ENVIRONMENTS
 
 from .helpers import pod_templates
 

@@ -6,10 +6,10 @@ import dataclasses
 
 import pytest
 
-from ecommerce.catalog import CATALOG, Catalog
-from ecommerce.environments import DEV, PROD, STAGING
+from ecommerce.components.rabbitmq.broker import RabbitMq, RabbitMqProps
 from ecommerce.errors import ConfigError
-from ecommerce.rabbitmq import RabbitMq, RabbitMqProps
+from ecommerce.model.catalog import CATALOG, Catalog
+from ecommerce.model.environments import DEV, PROD, STAGING
 
 from .helpers import of_kind, one, release, synth
 from .platform.operators import operator_objects
@@ -123,8 +123,8 @@ def test_a_disruption_budget_keeps_the_quorum_through_node_drains(env, budget):
 
 @pytest.mark.parametrize("env", [DEV, STAGING, PROD], ids=["dev", "staging", "prod"])
 def test_amqps_with_a_certificate_of_the_internal_ca_that_the_wired_host_verifies(env, tmp_path):
-    from ecommerce.internal_tls import ca_issuer
-    from ecommerce.wiring import wire
+    from ecommerce.components.internal_tls import ca_issuer
+    from ecommerce.derived.wiring import wire
 
     from .test_internal_tls import handshake
 
@@ -159,7 +159,7 @@ def test_the_topology_operator_reaches_the_management_api_over_plain_http_it_can
     """With spec.tls set, the operator would speak HTTPS to the management API (cluster_reference.go:
     TLSEnabled() && !connectUsingHTTP) and fail to verify the internal CA; the plain port is
     inside the cluster and its network policy admits the operators only."""
-    from ecommerce.addons import ADD_ONS
+    from ecommerce.derived.add_on_releases import ADD_ONS
 
     from .platform.addons import render_addon
 

@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from ecommerce.catalog import CATALOG
-from ecommerce.credentials import redis_secret_users, secret_specs
-from ecommerce.endpoints import REDIS_SENTINEL_PORT
-from ecommerce.environments import DEV, PROD, STAGING
+from ecommerce.components.redis.server import RECORD_PRIMARY, TLS_CERTIFICATE, TLS_DIR, Redis, RedisProps
+from ecommerce.derived.endpoints import REDIS_SENTINEL_PORT
+from ecommerce.derived.secret_specs import redis_secret_users, secret_specs
+from ecommerce.derived.wiring import wire
 from ecommerce.errors import ConfigError
-from ecommerce.redis import RECORD_PRIMARY, TLS_CERTIFICATE, TLS_DIR, Redis, RedisProps
-from ecommerce.wiring import wire
+from ecommerce.model.catalog import CATALOG
+from ecommerce.model.environments import DEV, PROD, STAGING
 
 from .helpers import of_kind, one, release, synth
 from .test_internal_tls import issue

@@ -9,12 +9,12 @@ import ssl
 
 import pytest
 
-from ecommerce.catalog import CATALOG
-from ecommerce.endpoints import CA_FILE, CA_KEY, CA_MOUNT, REDIS_PORT
-from ecommerce.environments import ENVIRONMENTS, STAGING
-from ecommerce.internal_tls import ca_issuer
-from ecommerce.redis import TLS_CERTIFICATE, TLS_DIR
-from ecommerce.wiring import wire
+from ecommerce.components.internal_tls import ca_issuer
+from ecommerce.components.redis.server import TLS_CERTIFICATE, TLS_DIR
+from ecommerce.derived.endpoints import CA_FILE, CA_KEY, CA_MOUNT, REDIS_PORT
+from ecommerce.derived.wiring import wire
+from ecommerce.model.catalog import CATALOG
+from ecommerce.model.environments import ENVIRONMENTS, STAGING
 
 from .helpers import one
 from .test_internal_tls import handshake

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from ecommerce.catalog import CATALOG
-from ecommerce.environments import DEV, ENVIRONMENTS, PROD
 from ecommerce.errors import ConfigError
-from ecommerce.images import parse_image
-from ecommerce.releases import PLATFORM_IMAGES, RELEASES_DIR, load_release
+from ecommerce.model.catalog import CATALOG
+from ecommerce.model.environments import DEV, ENVIRONMENTS, PROD
+from ecommerce.model.images import parse_image
+from ecommerce.model.releases import PLATFORM_IMAGES, RELEASES_DIR, load_release
 
 DIGEST = "sha256:" + "ab" * 32
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ecommerce.environments import ENVIRONMENTS
+from ecommerce.model.environments import ENVIRONMENTS
 
 from .schemas import CRDS, CURRENT_KUBERNETES, OLDEST_KUBERNETES, core_error, custom_resource_errors, is_custom, needs_crds
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from ecommerce.addons import add_ons
-from ecommerce.catalog import CATALOG
-from ecommerce.credentials import secret_specs
-from ecommerce.environments import DEV, PROD, STAGING
-from ecommerce.secrets import ClusterSecretStore, Credentials
+from ecommerce.components.credentials import ClusterSecretStore, Credentials
+from ecommerce.derived.add_on_releases import add_ons
+from ecommerce.derived.secret_specs import secret_specs
+from ecommerce.model.catalog import CATALOG
+from ecommerce.model.environments import DEV, PROD, STAGING
 
 from .helpers import of_kind, one, synth
 

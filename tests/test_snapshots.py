@@ -14,10 +14,10 @@ import dataclasses
 import pytest
 import yaml
 
-from ecommerce.catalog import CATALOG, Catalog
-from ecommerce.environments import DEV, ENVIRONMENTS, PROD
-from ecommerce.network import NetworkPolicies
-from ecommerce.platform import network_policies
+from ecommerce.components.network_policies import NetworkPolicies
+from ecommerce.model.catalog import CATALOG, Catalog
+from ecommerce.model.environments import DEV, ENVIRONMENTS, PROD
+from ecommerce.pipeline.platform import network_policies
 
 from . import test_microservice, test_mysql, test_rabbitmq, test_redis
 from .helpers import synth

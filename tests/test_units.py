@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from ecommerce.units import quantity_value
+from ecommerce.model.units import quantity_value
 from scripts.addons import kubectl_binary
 
 POD = {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "q"}, "spec": {"containers": [{"name": "c", "image": "x"}]}}

@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from ecommerce.crd_sources import CrdChecksumError, check_files, local_names, pinned_sha256
+from ecommerce_ops.crd_sources import CrdChecksumError, check_files, local_names, pinned_sha256
 from scripts import bench
 
 from .schemas import CRDS, needs_crds

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from ecommerce.catalog import CATALOG
-from ecommerce.environments import DEV, ENVIRONMENTS, PROD, STAGING
-from ecommerce.wiring import secret_keys, wire
+from ecommerce.derived.wiring import secret_keys, wire
+from ecommerce.model.catalog import CATALOG
+from ecommerce.model.environments import DEV, ENVIRONMENTS, PROD, STAGING
 
 
 @pytest.mark.parametrize("env", list(ENVIRONMENTS.values()), ids=list(ENVIRONMENTS))
@@ -66,7 +66,7 @@ def test_called_services_are_addressed_by_dns():
 def test_database_tls_where_the_environment_requires_it():
     from dataclasses import replace
 
-    from ecommerce.endpoints import CA_FILE
+    from ecommerce.derived.endpoints import CA_FILE
 
     orders = CATALOG.get("orders")
     for env in ENVIRONMENTS.values():
@@ -88,7 +88,7 @@ def test_every_secret_key_has_a_file_setting_and_no_value():
 
 
 def test_rabbitmq_clients_connect_with_tls_and_verify_the_internal_ca():
-    from ecommerce.endpoints import CA_FILE
+    from ecommerce.derived.endpoints import CA_FILE
 
     for env in ENVIRONMENTS.values():
         for service in CATALOG:

@@ -15,9 +15,9 @@ import pytest
 import yaml
 from packaging.utils import canonicalize_name
 
-from ecommerce.environments import ENVIRONMENTS
-from ecommerce.operations import argocd_plan, verify_plan
-from ecommerce.project import PIPELINE_TOKEN_SECRETS
+from ecommerce.model.environments import ENVIRONMENTS
+from ecommerce.model.project import PIPELINE_TOKEN_SECRETS
+from ecommerce_ops.operations import argocd_plan, verify_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"

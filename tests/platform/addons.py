@@ -21,8 +21,8 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from ecommerce.addons import AddOn, add_ons
-from ecommerce.environments import ENVIRONMENTS, Environment
+from ecommerce.derived.add_on_releases import AddOn, add_ons
+from ecommerce.model.environments import ENVIRONMENTS, Environment
 from scripts.addons import (
     ROOT,
     AddOnError,

@@ -46,7 +46,7 @@ from pathlib import Path
 
 import yaml
 
-from ecommerce.addons import ADD_ONS
+from ecommerce.derived.add_on_releases import ADD_ONS
 from tests.platform.addons import is_namespaced
 
 WAVE = "argocd.argoproj.io/sync-wave"

@@ -22,7 +22,7 @@ from types import MappingProxyType
 
 import yaml
 
-from ecommerce.environments import ENVIRONMENTS
+from ecommerce.model.environments import ENVIRONMENTS
 from tests.platform.addons import argocd_applies, rendered_addons
 from tests.platform.operators import operator_objects
 
@@ -225,7 +225,7 @@ def _replicas(obj: Mapping) -> int:
 
 def argocd_namespaces(env_name: str) -> tuple[dict, ...]:
     """The namespaces Argo CD creates for the bootstrap Applications that ask it to
-    (CreateNamespace=true), with their managedNamespaceMetadata (see constructs/ecommerce/argocd.py)."""
+    (CreateNamespace=true), with their managedNamespaceMetadata (see constructs/ecommerce/components/argocd.py)."""
     folder = DIST / env_name / "argocd"
     namespaces = []
     for path in sorted(folder.glob("*.yaml")):

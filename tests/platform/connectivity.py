@@ -43,10 +43,10 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from ecommerce.catalog import CATALOG, Catalog
-from ecommerce.endpoints import REDIS_PORT, REDIS_SENTINEL_PORT, mysql_host, rabbitmq_host, redis_endpoint
-from ecommerce.environments import ENVIRONMENTS, CacheMode, Environment
-from ecommerce.wiring import wire
+from ecommerce.derived.endpoints import REDIS_PORT, REDIS_SENTINEL_PORT, mysql_host, rabbitmq_host, redis_endpoint
+from ecommerce.derived.wiring import wire
+from ecommerce.model.catalog import CATALOG, Catalog
+from ecommerce.model.environments import ENVIRONMENTS, CacheMode, Environment
 from tests.platform.addons import nca_binary
 from tests.platform.assembly import ROOT, Cluster, Workload, namespace_of
 
@@ -493,7 +493,7 @@ def required_flows(cluster: Cluster, resolver: Resolver, catalog: Catalog = CATA
 
 def _catalog_flows(flows: Flows, resolver: Resolver, env: Environment, catalog: Catalog) -> None:
     """Each service's calls, data stores and outside endpoints, as the catalog declares them,
-    reached through the host names the platform hands the services (ecommerce.endpoints)."""
+    reached through the host names the platform hands the services (ecommerce.derived.endpoints)."""
     mysql_ns, mysql_service = resolver.host(mysql_host(env), env.namespace)
     redis_host, redis_port = redis_endpoint(env)
     redis_ns, redis_service = resolver.host(redis_host, env.namespace)

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from ecommerce.monitoring.metrics import ALL_SERVICES, SERVICE_METRICS
+from ecommerce.components.monitoring.metrics import ALL_SERVICES, SERVICE_METRICS
 from tests.promql import metric_names
 
 # Series Prometheus writes itself, whatever it scrapes.
@@ -369,7 +369,7 @@ GO_RUNTIME = ("go_", "process_", "promhttp_")
 
 
 def _service_families() -> dict[str, Family]:
-    """The PHP services' metrics, from the project's catalog (ecommerce.monitoring.metrics)."""
+    """The PHP services' metrics, from the project's catalog (ecommerce.components.monitoring.metrics)."""
     every = frozenset(n for m in SERVICE_METRICS if m.source == ALL_SERVICES for n in m.series_names)
     own: dict[str, set[str]] = {}
     for metric in SERVICE_METRICS:

@@ -1,0 +1,1 @@
+"""The edge: Traefik routes, middlewares and certificates, cert-manager's issuers, its flows."""

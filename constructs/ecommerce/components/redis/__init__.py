@@ -1,0 +1,1 @@
+"""Redis: one server, or a primary with replicas and Sentinel; ACL users, TLS, its flows."""
