@@ -50,7 +50,7 @@ def test_redis_users_and_purposes():
 
 
 def test_rabbitmq_users_include_the_core_flow():
-    users = {service.name for service in CATALOG.using("uses_rabbitmq")}
+    users = {service.name for service in CATALOG.rabbitmq_users}
     assert {"api-gateway", "auth", "products", "baskets", "orders", "deliveries", "newsletters"} <= users
 
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from ecommerce.components.edge.routes import ClusterIssuer, Edge
+from ecommerce.components.edge.routes import ClusterIssuer, Edge, EdgeProps
 from ecommerce.derived.add_on_releases import add_ons
 from ecommerce.errors import ConfigError
 from ecommerce.model.environments import DEV, PROD, STAGING, RateLimit
@@ -18,7 +18,7 @@ from .platform.addons import needs_addons, render_addon
 
 
 def build(env):
-    return synth(lambda scope: Edge(scope, "edge", env, "api-gateway"))
+    return synth(lambda scope: Edge(scope, "edge", env, EdgeProps(gateway="api-gateway")))
 
 
 @pytest.mark.parametrize(
@@ -214,3 +214,8 @@ def test_traefik_renders_a_strict_default_tls_option(env):
     assert spec["minVersion"] in ("VersionTLS12", "VersionTLS13")
     assert spec["sniStrict"] is True
     assert spec["cipherSuites"] and all(MODERN_SUITES.match(suite) for suite in spec["cipherSuites"])
+
+
+def test_a_gateway_that_is_no_service_name_is_refused():
+    with pytest.raises(ConfigError, match=re.escape("edge.gateway: must be a Service name (got 'API Gateway')")):
+        EdgeProps(gateway="API Gateway")

@@ -17,6 +17,7 @@ from ecommerce.model.environments import (
     CacheMode,
     DatabaseMode,
     MonitoringLevel,
+    Resources,
     SecretsMode,
     SecretStoreKind,
     TlsMode,
@@ -296,3 +297,45 @@ def test_quantities_kubernetes_takes_are_taken(change):
 def test_storage_takes_every_binary_suffix():
     database = dataclasses.replace(PROD.database, storage="1Pi")
     assert dataclasses.replace(PROD, database=database).database.storage == "1Pi"
+
+
+def _values(env, name: str) -> dict:
+    from ecommerce.derived.add_on_releases import add_ons
+
+    (add_on,) = [add_on for add_on in add_ons(env) if add_on.name == name]
+    assert add_on.values is not None
+    return add_on.values(env)
+
+
+def test_traefik_runs_the_environments_ingress_replicas_whatever_the_services_run():
+    """Raising the services' replicas (or the autoscaler's minimum) leaves the edge as it was."""
+    assert PROD.autoscaling is not None
+    more = PROD.replicas + 2
+    busier = dataclasses.replace(PROD, replicas=more, autoscaling=dataclasses.replace(PROD.autoscaling, min_replicas=more))
+    assert (
+        _values(busier, "traefik")["deployment"] == _values(PROD, "traefik")["deployment"] == {"replicas": PROD.ingress_replicas}
+    )
+    wider = dataclasses.replace(PROD, ingress_replicas=5)
+    assert _values(wider, "traefik")["deployment"] == {"replicas": 5}
+    with pytest.raises(ConfigError, match="ingress_replicas"):
+        dataclasses.replace(PROD, ingress_replicas=0)
+
+
+def test_prometheus_is_sized_by_the_environment():
+    monitoring = dataclasses.replace(PROD.monitoring, prometheus_cpu="750m", prometheus_memory="6Gi", prometheus_storage="200Gi")
+    spec = _values(dataclasses.replace(PROD, monitoring=monitoring), "kube-prometheus-stack")["prometheus"]["prometheusSpec"]
+    assert spec["resources"] == {"requests": {"cpu": "750m", "memory": "6Gi"}, "limits": {"memory": "6Gi"}}
+    assert spec["storageSpec"]["volumeClaimTemplate"]["spec"]["resources"]["requests"]["storage"] == "200Gi"
+    with pytest.raises(ConfigError, match=r"monitoring\.prometheus_storage"):
+        dataclasses.replace(PROD, monitoring=dataclasses.replace(PROD.monitoring, prometheus_storage="lots"))
+
+
+def test_mysql_routers_are_sized_by_the_environment():
+    with pytest.raises(ConfigError, match=r"database\.router_resources\.cpu_request"):
+        dataclasses.replace(
+            PROD,
+            database=dataclasses.replace(
+                PROD.database,
+                router_resources=Resources(cpu_request="2", cpu_limit="1", memory_request="128Mi", memory_limit="256Mi"),
+            ),
+        )

@@ -74,13 +74,21 @@ def test_prod_is_an_ha_innodb_cluster_with_tls_resources_and_anti_affinity():
     objects = build(PROD)
     cluster = one(objects, "InnoDBCluster", "mysql")
     spec = cluster["spec"]
-    assert (spec["instances"], spec["router"]["instances"]) == (3, 2)
+    database = PROD.database
+    assert (spec["instances"], spec["router"]["instances"]) == (database.instances, database.routers)
     assert spec["tlsUseSelfSigned"] is False
     assert spec["secretName"] == "mysql-root-credentials"
-    assert spec["version"] == "8.4.11"
-    assert spec["datadirVolumeClaimTemplate"]["resources"]["requests"]["storage"] == "100Gi"
+    assert spec["version"] == release(PROD).platform["mysql"].tag
+    assert spec["datadirVolumeClaimTemplate"]["resources"]["requests"]["storage"] == database.storage
     (mysql,) = spec["podSpec"]["containers"]
-    assert mysql["resources"]["requests"] == {"cpu": "1", "memory": "4Gi"}
+    sizes = database.resources
+    assert mysql["resources"]["requests"] == {"cpu": sizes.cpu_request, "memory": sizes.memory_request}
+    assert mysql["resources"]["limits"] == {"cpu": sizes.cpu_limit, "memory": sizes.memory_limit}
+    (router,) = spec["router"]["podSpec"]["containers"]
+    assert router["resources"]["limits"] == {
+        "cpu": database.router_resources.cpu_limit,
+        "memory": database.router_resources.memory_limit,
+    }
     required = spec["podSpec"]["affinity"]["podAntiAffinity"]["requiredDuringSchedulingIgnoredDuringExecution"]
     assert required[0]["topologyKey"] == "kubernetes.io/hostname"
     assert spec["router"]["podSpec"]["affinity"]["podAntiAffinity"]

@@ -7,7 +7,8 @@ import dataclasses
 import pytest
 
 from ecommerce.components.network_policies import NetworkPolicies
-from ecommerce.derived.flows import Policy
+from ecommerce.derived.flows import Peer, Policy
+from ecommerce.errors import ConfigError
 from ecommerce.model.catalog import CATALOG, Catalog
 from ecommerce.model.environments import DEV, ENVIRONMENTS, PROD, STAGING
 from ecommerce.pipeline.platform import network_policies
@@ -66,11 +67,11 @@ def test_data_stores_are_reached_only_by_their_users():
     redis = policy(policies, "e-commerce-prod", "redis")
     users = {pods[1][1] for namespace, pods in peers(redis.ingress) if namespace == "e-commerce-prod" and pods}
     # Its users, and the other Redis pods (replication, Sentinel).
-    assert users == {s.name for s in CATALOG.using("uses_redis")} | {"redis"}
+    assert users == {s.name for s in CATALOG.redis_users} | {"redis"}
     assert {"auth", "baskets"} <= users and "orders" not in users
     rabbitmq = policy(policies, "e-commerce-messaging", "rabbitmq")
     clients = {pods[1][1] for namespace, pods in peers(rabbitmq.ingress) if namespace == "e-commerce-prod"}
-    assert clients == {s.name for s in CATALOG.using("uses_rabbitmq")}
+    assert clients == {s.name for s in CATALOG.rabbitmq_users}
     assert "addresses" not in clients
     router = policy(policies, "e-commerce-data", "mysql-router")
     assert allowed_ports(router.ingress, service_pods(PROD, "orders")) == {6446}
@@ -191,3 +192,17 @@ def test_services_reach_rabbitmq_on_the_tls_port_they_are_wired_to_only(env):
     assert allowed_ports(rabbitmq.ingress, service_pods(env, "orders")) == {port}
     orders = policy(policies, env.namespace, "orders")
     assert allowed_ports(orders.egress, ("e-commerce-messaging", (("app.kubernetes.io/name", "rabbitmq"),))) == {port}
+
+
+@pytest.mark.parametrize(
+    "peer",
+    [
+        {"cidr": "10.0.0.0/8", "pods": {"app": "x"}},
+        {"cidr": "10.0.0.0/8", "namespace": "shop"},
+        {"cidr": "10.0.0.0/8", "having": ("batch.kubernetes.io/job-name",)},
+    ],
+)
+def test_a_peer_is_either_pods_or_an_address_block(peer):
+    """A NetworkPolicy peer with both would be refused by the API server (ipBlock stands alone)."""
+    with pytest.raises(ConfigError, match="network peer: either pods or an address block, not both"):
+        Peer(**peer)

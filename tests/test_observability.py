@@ -9,7 +9,7 @@ import pytest
 from ecommerce.components.monitoring.dashboards import DASHBOARDS, dashboard_json, panel_expressions
 from ecommerce.components.monitoring.metrics import SERIES_NAMES
 from ecommerce.components.monitoring.rules import recordings
-from ecommerce.components.monitoring.stack import Observability
+from ecommerce.components.monitoring.stack import Observability, ObservabilityProps
 from ecommerce.model.catalog import CATALOG
 from ecommerce.model.environments import DEV, PROD, STAGING
 
@@ -18,7 +18,7 @@ from .promql import check_rules, metric_names, substitute_grafana_variables
 
 
 def build(env):
-    return synth(lambda scope: Observability(scope, "observability", env, CATALOG))
+    return synth(lambda scope: Observability(scope, "observability", env, ObservabilityProps(CATALOG)))
 
 
 def documents(env):

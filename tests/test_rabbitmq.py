@@ -83,7 +83,7 @@ def test_removing_a_consumed_event_removes_its_binding():
 def test_each_service_gets_a_user_with_least_privilege():
     objects = build(PROD)
     users = {u["metadata"]["name"]: u["spec"] for u in of_kind(objects, "User")}
-    assert set(users) == {s.name for s in CATALOG.using("uses_rabbitmq")}
+    assert set(users) == {s.name for s in CATALOG.rabbitmq_users}
     assert users["orders"]["importCredentialsSecret"] == {"name": "rabbitmq-user-orders"}
     permissions = {p["metadata"]["name"]: p["spec"]["permissions"] for p in of_kind(objects, "Permission")}
     assert permissions["orders"] == {"configure": "^$", "write": r"^shop\.events$", "read": r"^orders\.events$"}

@@ -27,7 +27,7 @@ from ecommerce.model.environments import DEV, PROD, STAGING
 from .helpers import of_kind, one, release, synth
 from .test_internal_tls import issue
 
-CLIENTS = tuple(service.name for service in CATALOG.using("uses_redis"))
+CLIENTS = tuple(service.name for service in CATALOG.redis_users)
 
 
 def build(env, clients=CLIENTS):
@@ -65,7 +65,7 @@ def test_staging_has_auth_and_persistence():
     statefulset = one(objects, "StatefulSet", "redis")
     assert statefulset["spec"]["replicas"] == 1
     (claim,) = statefulset["spec"]["volumeClaimTemplates"]
-    assert claim["spec"]["resources"]["requests"]["storage"] == "2Gi"
+    assert claim["spec"]["resources"]["requests"]["storage"] == STAGING.cache.storage
     volumes = {v["name"]: v for v in statefulset["spec"]["template"]["spec"]["volumes"]}
     assert volumes["credentials"]["secret"]["secretName"] == "redis-credentials"
     assert "appendonly yes" in config(objects)

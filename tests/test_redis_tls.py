@@ -22,7 +22,7 @@ from .test_redis import built, containers, redis_certificate
 
 ENVS = list(ENVIRONMENTS.values())
 IDS = list(ENVIRONMENTS)
-REDIS_CLIENTS = CATALOG.using("uses_redis")
+REDIS_CLIENTS = CATALOG.redis_users
 
 
 def conf_lines(text: str) -> list[str]:

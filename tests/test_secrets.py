@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from ecommerce.components.credentials import ClusterSecretStore, Credentials
+from ecommerce.components.credentials import ClusterSecretStore, Credentials, CredentialsProps
 from ecommerce.derived.add_on_releases import add_ons
 from ecommerce.derived.secret_specs import secret_specs
+from ecommerce.errors import ConfigError
 from ecommerce.model.catalog import CATALOG
 from ecommerce.model.environments import DEV, PROD, STAGING
 
@@ -14,7 +15,7 @@ from .helpers import of_kind, one, synth
 
 
 def build(env):
-    return synth(lambda scope: Credentials(scope, "credentials", env, secret_specs(env, CATALOG)))
+    return synth(lambda scope: Credentials(scope, "credentials", env, CredentialsProps(secret_specs(env, CATALOG))))
 
 
 def test_one_secret_per_service_and_per_data_store():
@@ -23,7 +24,7 @@ def test_one_secret_per_service_and_per_data_store():
     assert ("e-commerce-data", "mysql-root-credentials") in names
     assert ("e-commerce-data", "mysql-accounts") in names
     assert ("e-commerce-prod", "redis-credentials") in names
-    assert {("e-commerce-messaging", f"rabbitmq-user-{s.name}") for s in CATALOG.using("uses_rabbitmq")} <= names
+    assert {("e-commerce-messaging", f"rabbitmq-user-{s.name}") for s in CATALOG.rabbitmq_users} <= names
     assert ("e-commerce-dev", "redis-credentials") not in {(s.namespace, s.name) for s in secret_specs(DEV, CATALOG)}
 
 
@@ -89,3 +90,9 @@ def test_no_secret_value_in_any_output(documents, env):
     ]
     assert not carrying
     assert not [doc for doc in documents[env] if doc["kind"] == "Secret"]
+
+
+def test_two_specs_for_one_secret_are_refused():
+    spec = secret_specs(PROD, CATALOG)[0]
+    with pytest.raises(ConfigError, match=f"credentials.specs: one spec per Secret \\(twice: {spec.namespace}/{spec.name}\\)"):
+        CredentialsProps((spec, spec))

@@ -36,7 +36,7 @@ def test_redis_password_only_where_redis_has_auth():
 
 @pytest.mark.parametrize("env", list(ENVIRONMENTS.values()), ids=list(ENVIRONMENTS))
 def test_each_service_reaches_redis_as_its_own_user_under_its_own_prefix(env):
-    for service in CATALOG.using("uses_redis"):
+    for service in CATALOG.redis_users:
         settings = wire(service, env, CATALOG).settings
         assert settings["REDIS_KEY_PREFIX"] == f"{service.name}:"
         # A user name only where Redis has users; its password is the service's own secret key.

@@ -4,6 +4,8 @@ secret value is ever written to dist/: one written there is known to anyone with
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from constructs import Construct
 
 from ecommerce.components.meta import Part
@@ -77,13 +79,26 @@ class ClusterSecretStore(Part):
         )
 
 
-class Credentials(Part):
-    """One ExternalSecret per spec; nothing without a secret store (dev_secrets.py makes dev's)."""
+@dataclass(frozen=True)
+class CredentialsProps:
+    """specs: every Secret the platform's workloads read and where each value comes from
+    (derived.secret_specs.secret_specs derives them from the model)."""
 
-    def __init__(self, scope: Construct, id: str, env: Environment, specs: tuple[SecretSpec, ...]) -> None:
+    specs: tuple[SecretSpec, ...]
+
+    def __post_init__(self) -> None:
+        names = [(spec.namespace, spec.name) for spec in self.specs]
+        duplicates = sorted({f"{namespace}/{name}" for namespace, name in names if names.count((namespace, name)) > 1})
+        require(not duplicates, "credentials.specs", f"one spec per Secret (twice: {', '.join(duplicates)})")
+
+
+class Credentials(Part):
+    """One ExternalSecret per spec; nothing without a secret store (ecommerce_ops.dev_secrets makes dev's)."""
+
+    def __init__(self, scope: Construct, id: str, env: Environment, props: CredentialsProps) -> None:
         super().__init__(scope, id, env)
         if env.secrets.external:
-            for spec in specs:
+            for spec in props.specs:
                 self._external_secret(spec)
 
     def _external_secret(self, spec: SecretSpec) -> None:

@@ -122,9 +122,7 @@ class LogShipper(Part):
             "pod-security.kubernetes.io/warn-version": "latest",
         }
         k8s.KubeNamespace(self, "namespace", metadata=self.meta(namespace, namespace_labels))
-        k8s.KubeServiceAccount(
-            self, "service-account", metadata=self.meta(NAME, own, namespace), automount_service_account_token=False
-        )
+        self.service_account(NAME, own, namespace)
         k8s.KubeClusterRole(
             self,
             "cluster-role",

@@ -52,6 +52,15 @@ class Part(Construct):
         merged.update(SKIP_DRY_RUN)
         return cdk8s.ApiObjectMetadata(name=name, namespace=namespace, labels=dict(labels), annotations=merged)
 
+    def service_account(self, name: str, labels: Mapping[str, str], namespace: str) -> k8s.KubeServiceAccount:
+        """The identity a workload runs as: its own, with no API token mounted unless its pods ask."""
+        return k8s.KubeServiceAccount(
+            self,
+            f"service-account-{name}",
+            metadata=self.meta(name, labels, namespace),
+            automount_service_account_token=False,
+        )
+
     def _annotations(self, annotations: Mapping[str, str] | None) -> dict[str, str]:
         merged = {SYNC_WAVE: str(self.wave)} if self.wave is not None else {}
         # An object may name its own wave (the Argo CD bootstrap orders its objects itself).

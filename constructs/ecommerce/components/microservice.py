@@ -13,8 +13,8 @@ from types import MappingProxyType
 from cdk8s_plus_27 import k8s
 from constructs import Construct
 
-from ecommerce.components.meta import Part, int_or_string, quantity
-from ecommerce.components.pods import resources
+from ecommerce.components.meta import Part, int_or_string
+from ecommerce.components.pods import empty_dir, http_probe, resources, secret_volume
 from ecommerce.components.quotas import Footprint
 from ecommerce.components.security import container_security_context, pod_security_context
 from ecommerce.derived.endpoints import CA_FILE, CA_KEY, CA_MOUNT, CA_SECRET
@@ -66,12 +66,7 @@ class Microservice(Part):
         self.selector = selector(env, service.name)
         namespace = env.namespace
 
-        self.service_account = k8s.KubeServiceAccount(
-            self,
-            "service-account",
-            metadata=self.meta(service.name, self.object_labels, namespace),
-            automount_service_account_token=False,
-        )
+        self.service_account(service.name, self.object_labels, namespace)
         self.config_map = k8s.KubeConfigMap(
             self,
             "config",
@@ -170,9 +165,9 @@ class Microservice(Part):
             env_from=[k8s.EnvFromSource(config_map_ref=k8s.ConfigMapEnvSource(name=f"{service.name}-config"))],
             env=[_from_pod_field("POD_NAME", "metadata.name"), _from_pod_field("POD_NAMESPACE", "metadata.namespace")],
             resources=resources(env.resources),
-            startup_probe=_http_probe(service.startup_path, period=5, failures=24),
-            readiness_probe=_http_probe(service.readiness_path, period=5, failures=3),
-            liveness_probe=_http_probe(service.liveness_path, period=10, failures=3),
+            startup_probe=http_probe(service.startup_path, "http", period=5, failures=24),
+            readiness_probe=http_probe(service.readiness_path, "http", period=5, failures=3),
+            liveness_probe=http_probe(service.liveness_path, "http", period=10, failures=3),
             lifecycle=k8s.Lifecycle(
                 pre_stop=k8s.LifecycleHandler(exec=k8s.ExecAction(command=["sleep", str(PRE_STOP_PAUSE)])),
             ),
@@ -181,31 +176,12 @@ class Microservice(Part):
         )
 
     def _volumes(self, props: MicroserviceProps) -> list[k8s.Volume]:
-        volumes = [
-            k8s.Volume(name=name, empty_dir=k8s.EmptyDirVolumeSource(size_limit=quantity(size)))
-            for name, (_, size) in WRITABLE_PATHS.items()
-        ]
+        volumes = [empty_dir(name, size) for name, (_, size) in WRITABLE_PATHS.items()]
         if props.secret_keys:
-            volumes.append(
-                k8s.Volume(
-                    name="secrets",
-                    secret=k8s.SecretVolumeSource(
-                        secret_name=props.service.secret_name,
-                        default_mode=0o440,
-                        items=[k8s.KeyToPath(key=key, path=key) for key in props.secret_keys],
-                    ),
-                )
-            )
+            volumes.append(secret_volume("secrets", props.service.secret_name, list(props.secret_keys)))
         if _trusts_internal_ca(props):
             # The CA certificate only: the same Secret holds a key pair nobody here uses.
-            volumes.append(
-                k8s.Volume(
-                    name="internal-ca",
-                    secret=k8s.SecretVolumeSource(
-                        secret_name=CA_SECRET, default_mode=0o444, items=[k8s.KeyToPath(key=CA_KEY, path=CA_KEY)]
-                    ),
-                )
-            )
+            volumes.append(secret_volume("internal-ca", CA_SECRET, [CA_KEY], mode=0o444))
         return volumes
 
     def _spread(self, env: Environment) -> list[k8s.TopologySpreadConstraint]:
@@ -256,15 +232,6 @@ class Microservice(Part):
                 ),
             ),
         )
-
-
-def _http_probe(path: str, period: int, failures: int) -> k8s.Probe:
-    return k8s.Probe(
-        http_get=k8s.HttpGetAction(path=path, port=int_or_string("http")),
-        period_seconds=period,
-        timeout_seconds=2,
-        failure_threshold=failures,
-    )
 
 
 def _from_pod_field(name: str, path: str) -> k8s.EnvVar:

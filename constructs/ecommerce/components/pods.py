@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import builtins
+import re
+import sys
+import typing
+from collections.abc import Mapping, Sequence
+from typing import Any, TypeVar
+
+import jsii
 from cdk8s_plus_27 import k8s
 
 from ecommerce.components.meta import int_or_string, quantity
 from ecommerce.model.environments import Resources
+
+T = TypeVar("T")
 
 # Small helpers beside a main container: exporters, Sentinel, one-shot jobs.
 SIDECAR = Resources(cpu_request="25m", memory_request="32Mi", cpu_limit="100m", memory_limit="64Mi")
@@ -26,13 +36,13 @@ def empty_dir(name: str, size: str, in_memory: bool = False) -> k8s.Volume:
     )
 
 
-def secret_volume(name: str, secret: str, keys: list[str] | None = None) -> k8s.Volume:
-    """A Secret as read-only files (group-readable: pods share the fsGroup)."""
+def secret_volume(name: str, secret: str, keys: list[str] | None = None, mode: int = 0o440) -> k8s.Volume:
+    """A Secret as read-only files (by default group-readable: pods share the fsGroup)."""
     return k8s.Volume(
         name=name,
         secret=k8s.SecretVolumeSource(
             secret_name=secret,
-            default_mode=0o440,
+            default_mode=mode,
             items=[k8s.KeyToPath(key=key, path=key) for key in keys] if keys else None,
         ),
     )
@@ -88,19 +98,49 @@ def exec_probe(command: list[str], period: int, failures: int = 3, timeout: int 
     )
 
 
-def anti_affinity(match: dict[str, str]) -> k8s.Affinity:
-    """One pod per node, spread over zones where possible."""
-    selector = k8s.LabelSelector(match_labels=match)
-    return k8s.Affinity(
-        pod_anti_affinity=k8s.PodAntiAffinity(
-            required_during_scheduling_ignored_during_execution=[
-                k8s.PodAffinityTerm(label_selector=selector, topology_key="kubernetes.io/hostname")
+def anti_affinity(match: dict[str, str]) -> dict:
+    """One pod per node, spread over zones where possible; as Kubernetes writes it, for the
+    operators' untyped pod specs, and through `typed` for the typed ones."""
+    selector = {"matchLabels": match}
+    return {
+        "podAntiAffinity": {
+            "requiredDuringSchedulingIgnoredDuringExecution": [
+                {"labelSelector": selector, "topologyKey": "kubernetes.io/hostname"}
             ],
-            preferred_during_scheduling_ignored_during_execution=[
-                k8s.WeightedPodAffinityTerm(
-                    weight=100,
-                    pod_affinity_term=k8s.PodAffinityTerm(label_selector=selector, topology_key="topology.kubernetes.io/zone"),
-                )
+            "preferredDuringSchedulingIgnoredDuringExecution": [
+                {"weight": 100, "podAffinityTerm": {"labelSelector": selector, "topologyKey": "topology.kubernetes.io/zone"}}
             ],
-        )
-    )
+        }
+    }
+
+
+def typed(struct: type[T], value: Mapping[str, Any]) -> T:
+    """The jsii struct `struct` (a Kubernetes type of cdk8s-plus, or of an imported CRD) built from
+    the same value as Kubernetes writes it (camelCase JSON), so that one plain definition serves
+    typed objects and the operators' untyped pod specs alike."""
+    # jsii's generated modules drop `typing` and `builtins` from their namespace once loaded
+    # (publication.publish()), while their annotations still name them.
+    namespace = {**vars(sys.modules[struct.__module__]), "typing": typing, "builtins": builtins, "jsii": jsii}
+    hints = typing.get_type_hints(struct.__init__, namespace)
+    arguments = {}
+    for key, item in value.items():
+        name = re.sub(r"(?<!^)(?=[A-Z])", "_", key).lower()
+        arguments[name] = _typed_value(hints[name], item)
+    return struct(**arguments)
+
+
+def _typed_value(hint: Any, value: Any) -> Any:
+    structs = [arg for arg in _flatten(hint) if isinstance(arg, type) and hasattr(arg, "__jsii_type__")]
+    if isinstance(value, Mapping) and structs:
+        return typed(structs[0], value)
+    if isinstance(value, list):
+        (element,) = [typing.get_args(arg)[0] for arg in _flatten(hint) if typing.get_origin(arg) in (list, Sequence)]
+        return [_typed_value(element, item) for item in value]
+    return value
+
+
+def _flatten(hint: Any) -> list[Any]:
+    """The types a hint allows: the members of a Union (Optional included), else the hint itself."""
+    if typing.get_origin(hint) is typing.Union:
+        return [member for arg in typing.get_args(hint) for member in _flatten(arg)]
+    return [hint]

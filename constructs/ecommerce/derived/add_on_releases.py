@@ -91,9 +91,11 @@ def _kube_prometheus_stack(env: Environment) -> dict:
         "ruleSelector": {"matchLabels": PROMETHEUS_SELECTOR},
         "serviceMonitorNamespaceSelector": {},
         "ruleNamespaceSelector": {},
-        "resources": _requests("500m", "2Gi"),
+        "resources": _requests(monitoring.prometheus_cpu, monitoring.prometheus_memory),
         "storageSpec": {
-            "volumeClaimTemplate": {"spec": {"accessModes": ["ReadWriteOnce"], "resources": {"requests": {"storage": "50Gi"}}}}
+            "volumeClaimTemplate": {
+                "spec": {"accessModes": ["ReadWriteOnce"], "resources": {"requests": {"storage": monitoring.prometheus_storage}}}
+            }
         },
     }
     # A managed control plane hides the scheduler, the controller manager and etcd, and its
@@ -338,8 +340,8 @@ def _traefik(env: Environment) -> dict:
         # With a digest the chart renders no tag, and learns the version it adapts to from versionOverride.
         "image": {"digest": image_digest(f"docker.io/traefik:{TRAEFIK_VERSION}")},
         "versionOverride": TRAEFIK_VERSION,
-        "deployment": {"replicas": env.replicas},
-        "podDisruptionBudget": {"enabled": env.replicas > 1, "maxUnavailable": 1},
+        "deployment": {"replicas": env.ingress_replicas},
+        "podDisruptionBudget": {"enabled": env.ingress_replicas > 1, "maxUnavailable": 1},
         "ingressClass": {"enabled": True, "isDefaultClass": True, "name": "traefik"},
         # Internet-facing: Roles in the namespaces it watches instead of a ClusterRole that
         # reads every Secret of the cluster. Traefik then looks no cluster-scoped object up

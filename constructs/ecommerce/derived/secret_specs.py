@@ -226,11 +226,11 @@ def secret_specs(env: Environment, catalog: Catalog) -> tuple[SecretSpec, ...]:
                 component="cache",
                 data={
                     user: redis_password(user)
-                    for user in redis_secret_users(env, (service.name for service in catalog.using("uses_redis")))
+                    for user in redis_secret_users(env, (service.name for service in catalog.redis_users))
                 },
             )
         )
-    for service in catalog.using("uses_rabbitmq"):
+    for service in catalog.rabbitmq_users:
         specs.append(
             SecretSpec(
                 name=rabbitmq_user_secret(service),

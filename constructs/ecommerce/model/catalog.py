@@ -188,9 +188,14 @@ class Catalog:
     def callers_of(self, name: str) -> tuple[tuple[Service, Call], ...]:
         return tuple((service, call) for service in self.services for call in service.call_targets if call.service == name)
 
-    def using(self, predicate: str) -> tuple[Service, ...]:
-        """Services whose boolean property `predicate` (e.g. "uses_redis") holds."""
-        return tuple(service for service in self.services if getattr(service, predicate))
+    @property
+    def redis_users(self) -> tuple[Service, ...]:
+        return tuple(service for service in self.services if service.uses_redis)
+
+    @property
+    def rabbitmq_users(self) -> tuple[Service, ...]:
+        """The services that publish or consume events."""
+        return tuple(service for service in self.services if service.uses_rabbitmq)
 
 
 def _check_port(value: object, where: str) -> None:

@@ -284,9 +284,12 @@ class Database:
     # enough for every service to read the new value (the secret store's refresh, then the
     # kubelet's update of the mounted file).
     old_password_grace: str = "2h"
+    # Each MySQL Router of the operator's cluster: it only relays connections.
+    router_resources: Resources = Resources(cpu_request="100m", cpu_limit="500m", memory_request="128Mi", memory_limit="256Mi")
 
     def check(self, where: str) -> None:
         _check_enum(self.mode, DatabaseMode, f"{where}.mode")
+        self.router_resources.check(f"{where}.router_resources")
         _check_pattern(self.old_password_grace, DURATION, f"{where}.old_password_grace", "duration such as '1h'")
         _check_int(self.instances, f"{where}.instances", 1, 9)
         _check_int(self.routers, f"{where}.routers", 0, 9)
@@ -392,9 +395,17 @@ class Monitoring:
     retention: str
     scrape_interval: str
     alert_routing: AlertRouting | None = None
+    # Each Prometheus replica: its CPU and memory (requested; memory is also its limit), and
+    # the volume that holds `retention` worth of samples.
+    prometheus_cpu: str = "500m"
+    prometheus_memory: str = "2Gi"
+    prometheus_storage: str = "50Gi"
 
     def check(self, where: str) -> None:
         _check_enum(self.level, MonitoringLevel, f"{where}.level")
+        parse_quantity(self.prometheus_cpu, f"{where}.prometheus_cpu", "cpu")
+        parse_quantity(self.prometheus_memory, f"{where}.prometheus_memory", "memory")
+        parse_quantity(self.prometheus_storage, f"{where}.prometheus_storage", "memory")
         if self.level is MonitoringLevel.ALERTING:
             require(self.alert_routing is not None, f"{where}.alert_routing", "alerting needs somewhere to send alerts")
             assert self.alert_routing is not None
@@ -634,6 +645,8 @@ class Environment:
     messaging_namespace: str = "e-commerce-messaging"
     monitoring_namespace: str = "monitoring"
     ingress_namespace: str = "traefik"
+    # Traefik's replicas (with a disruption budget from two on), whatever the services run.
+    ingress_replicas: int = 1
     # Source addresses allowed to reach admin UIs (Grafana, RabbitMQ management), which
     # are exposed only where this is set.
     admin_source_ranges: tuple[str, ...] = field(default=())
@@ -679,6 +692,7 @@ class Environment:
             f"application, messaging and monitoring namespaces must differ (got {namespaces})",
         )
         _check_int(self.replicas, "replicas", 1, 100)
+        _check_int(self.ingress_replicas, "ingress_replicas", 1, 20)
         self.resources.check("resources")
         if self.log_shipping is not None:
             self.log_shipping.check("log_shipping")
@@ -892,6 +906,7 @@ STAGING = Environment(
     git_revision="main",
     auto_sync=True,
     admin_source_ranges=("10.0.0.0/8",),
+    ingress_replicas=2,
     argocd=ArgoCd(apps_namespace="argocd-apps-staging"),
 )
 
@@ -980,6 +995,7 @@ PROD = Environment(
     # The name the pipeline has always deployed prod under: its reviewers and secrets are there.
     github_environment="production",
     admin_source_ranges=("10.0.0.0/8",),
+    ingress_replicas=3,
     argocd=ArgoCd(
         apps_namespace="argocd-apps-prod",
         token_lifetime="168h",

@@ -16,17 +16,17 @@ from ecommerce.model.project import PROJECT_ROOT
 
 
 @dataclass(frozen=True)
-class AddOn:
+class InstalledAddOn:
     namespace: str
     pods: dict[str, str] = field(default_factory=dict)
 
 
-KUBE_DNS = AddOn("kube-system", {"k8s-app": "kube-dns"})
+KUBE_DNS = InstalledAddOn("kube-system", {"k8s-app": "kube-dns"})
 # CoreDNS's own metrics, which kube-prometheus-stack scrapes by default.
 KUBE_DNS_METRICS_PORT = 9153
-MYSQL_OPERATOR = AddOn("mysql-operator", {"name": "mysql-operator"})
-RABBITMQ_CLUSTER_OPERATOR = AddOn("rabbitmq-system", {"app.kubernetes.io/name": "rabbitmq-cluster-operator"})
-RABBITMQ_TOPOLOGY_OPERATOR = AddOn("rabbitmq-system", {"app.kubernetes.io/name": "messaging-topology-operator"})
+MYSQL_OPERATOR = InstalledAddOn("mysql-operator", {"name": "mysql-operator"})
+RABBITMQ_CLUSTER_OPERATOR = InstalledAddOn("rabbitmq-system", {"app.kubernetes.io/name": "rabbitmq-cluster-operator"})
+RABBITMQ_TOPOLOGY_OPERATOR = InstalledAddOn("rabbitmq-system", {"app.kubernetes.io/name": "messaging-topology-operator"})
 # Pods of kube-prometheus-stack in the monitoring namespace.
 PROMETHEUS_PODS = {"app.kubernetes.io/name": "prometheus"}
 GRAFANA_PODS = {"app.kubernetes.io/name": "grafana"}

@@ -92,7 +92,7 @@ def architecture(catalog: Catalog, environments: tuple[Environment, ...]) -> str
         f'  subgraph app["{app}"]',
     ]
     lines += [f'    {_node(service.name)}["{service.name}"]' for service in catalog]
-    if catalog.using("uses_redis"):
+    if catalog.redis_users:
         lines.append("    redis[(Redis)]")
     lines += ["  end", f'  subgraph data["{data}"]', "    mysql[(MySQL)]", "  end"]
     lines += [f'  subgraph messaging["{messaging}"]', "    rabbitmq{{RabbitMQ: shop.events}}", "  end"]

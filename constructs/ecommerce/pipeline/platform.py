@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import cdk8s
 
-from ecommerce.components.credentials import ClusterSecretStore, Credentials
+from ecommerce.components.credentials import ClusterSecretStore, Credentials, CredentialsProps
 from ecommerce.components.edge.flows import acme_solver_policies
-from ecommerce.components.edge.routes import ACME_SOLVER_FOOTPRINT, ClusterIssuer, Edge
+from ecommerce.components.edge.routes import ACME_SOLVER_FOOTPRINT, ClusterIssuer, Edge, EdgeProps
 from ecommerce.components.internal_tls import InternalCa
 from ecommerce.components.log_shipping import CHART, LogShipper
 from ecommerce.components.microservice import Microservice, MicroserviceProps, microservice_footprint
 from ecommerce.components.monitoring.flows import monitoring_policies
-from ecommerce.components.monitoring.stack import Observability
+from ecommerce.components.monitoring.stack import Observability, ObservabilityProps
 from ecommerce.components.mysql.flows import mysql_policies
 from ecommerce.components.mysql.server import MySql, MySqlProps
 from ecommerce.components.namespaces import Namespaces
@@ -92,14 +92,14 @@ class EcommercePlatform:
         # certificate.
         InternalCa(chart, "internal-ca", env, (env.namespace, env.messaging_namespace))
         # Sized from what the other waves will run, known from the model alone.
-        footprints = [redis_footprint(env)] if catalog.using("uses_redis") else []
+        footprints = [redis_footprint(env)] if catalog.redis_users else []
         footprints.extend(microservice_footprint(env) for _ in catalog)
         if env.tls.enabled:
             footprints.append(ACME_SOLVER_FOOTPRINT)
         NamespaceLimits(chart, "limits", env, tuple(footprints))
 
     def _secrets(self, chart: WaveChart) -> None:
-        Credentials(chart, "credentials", self.env, secret_specs(self.env, self.catalog))
+        Credentials(chart, "credentials", self.env, CredentialsProps(secret_specs(self.env, self.catalog)))
 
     def _data(self, chart: WaveChart) -> None:
         env, catalog, platform = self.env, self.catalog, self.release.platform
@@ -113,7 +113,7 @@ class EcommercePlatform:
                 exporter_image=platform["mysqld-exporter"],
             ),
         )
-        redis_users = catalog.using("uses_redis")
+        redis_users = catalog.redis_users
         if redis_users:
             databases = tuple(sorted(usage.database for service in redis_users for usage in service.redis))
             clients = tuple(service.name for service in redis_users)
@@ -132,7 +132,7 @@ class EcommercePlatform:
             Microservice(chart, service.name, self.env, props)
 
     def _edge(self, chart: WaveChart) -> None:
-        Edge(chart, "edge", self.env, self.catalog.gateway.name)
+        Edge(chart, "edge", self.env, EdgeProps(gateway=self.catalog.gateway.name))
 
     def _monitoring(self, chart: WaveChart) -> None:
-        Observability(chart, "observability", self.env, self.catalog)
+        Observability(chart, "observability", self.env, ObservabilityProps(self.catalog))

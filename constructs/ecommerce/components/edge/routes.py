@@ -31,7 +31,7 @@ from ecommerce.derived.endpoints import RABBITMQ, RABBITMQ_MANAGEMENT_PORT
 from ecommerce.derived.labels import labels
 from ecommerce.derived.wiring import SERVICE_HTTP_PORT
 from ecommerce.errors import require
-from ecommerce.model.environments import Environment, TlsMode
+from ecommerce.model.environments import DNS_LABEL, Environment, TlsMode
 from ecommerce.model.installed_add_ons import GRAFANA_SERVICE, GRAFANA_SERVICE_PORT
 from ecommerce.model.units import parse_quantity
 from imports.traefik_ingressroutes.io import traefik as routes
@@ -163,10 +163,22 @@ class ClusterIssuer(Part):
         )
 
 
+@dataclass(frozen=True)
+class EdgeProps:
+    """gateway: the Service the public API (the catalog's entry point, routed at "/") is served by."""
+
+    gateway: str
+
+    def __post_init__(self) -> None:
+        require(bool(DNS_LABEL.match(self.gateway)), "edge.gateway", f"must be a Service name (got {self.gateway!r})")
+
+
 class Edge(Part):
-    def __init__(self, scope: Construct, id: str, env: Environment, gateway: str) -> None:
+    """Traefik's routes, middlewares and, with TLS, the public certificates of every site."""
+
+    def __init__(self, scope: Construct, id: str, env: Environment, props: EdgeProps) -> None:
         super().__init__(scope, id, env)
-        self.sites = sites(env, gateway)
+        self.sites = sites(env, props.gateway)
         for namespace in sorted({site.namespace for site in self.sites}):
             self._middlewares(namespace, admin=any(site.admin and site.namespace == namespace for site in self.sites))
         for site in self.sites:

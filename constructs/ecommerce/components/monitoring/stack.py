@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from cdk8s_plus_27 import k8s
 from constructs import Construct
 
@@ -30,10 +32,22 @@ from imports.monitoring_prometheusrules.com.coreos import monitoring as rules_cr
 from imports.monitoring_servicemonitors.com.coreos import monitoring as scraping
 
 
+@dataclass(frozen=True)
+class ObservabilityProps:
+    """catalog: the services whose metrics are scraped and whose names the dashboards list;
+    what else is built (rules, dashboards, alert routing) follows the environment's
+    monitoring level."""
+
+    catalog: Catalog
+
+
 class Observability(Part):
-    def __init__(self, scope: Construct, id: str, env: Environment, catalog: Catalog) -> None:
+    """ServiceMonitors for everything the platform runs; rules and dashboards from the
+    `dashboards` level, alerting and its routing at `alerting`."""
+
+    def __init__(self, scope: Construct, id: str, env: Environment, props: ObservabilityProps) -> None:
         super().__init__(scope, id, env)
-        self.catalog = catalog
+        self.catalog = props.catalog
         self._service_monitors()
         monitoring = env.monitoring
         if monitoring.dashboards:
@@ -85,7 +99,7 @@ class Observability(Part):
             self._monitor(
                 service.name, env.namespace, selector(env, service.name), [self._endpoint("metrics", service.metrics_path)]
             )
-        if self.catalog.using("uses_redis"):
+        if self.catalog.redis_users:
             self._monitor(REDIS, env.namespace, selector(env, REDIS), [self._endpoint("metrics")])
         # The operator exposes each member's metrics sidecar on the "<cluster>-instances" Service.
         if env.database.operator_managed:

@@ -36,6 +36,7 @@ from ecommerce.components.mysql import backups
 from ecommerce.components.pods import (
     JOB,
     SIDECAR,
+    anti_affinity,
     claim_template,
     config_map_volume,
     empty_dir,
@@ -69,7 +70,7 @@ from ecommerce.derived.secret_specs import (
 )
 from ecommerce.derived.wiring import migration_user
 from ecommerce.errors import require
-from ecommerce.model.environments import Environment, duration_seconds
+from ecommerce.model.environments import Environment, Resources, SecretsMode, duration_seconds
 from ecommerce.model.images import ImageRef
 
 if TYPE_CHECKING:
@@ -119,7 +120,6 @@ secure-file-priv = NULL
 # Lets the accounts admin hold privileges on every schema but the system ones (admin.sh).
 partial_revokes = ON
 """
-ROUTER_RESOURCES = {"requests": {"cpu": "100m", "memory": "128Mi"}, "limits": {"cpu": "500m", "memory": "256Mi"}}
 # The retention CronJob runs dumps.py under MySQL Shell, from the mysql image.
 DUMPS_SOURCE = Path(__file__).with_name("dumps.py")
 DUMPS_MAIN_GUARD = 'if __name__ == "__main__":'
@@ -325,7 +325,7 @@ class MySql(Part):
                 volume_claim_templates=[claim_template("data", env.database.storage, self.labels)],
             ),
         )
-        self._service_account(MYSQL, self.labels)
+        self.service_account(MYSQL, self.labels, self.namespace)
 
     def _tls_reloader(self) -> k8s.Container:
         """Has the standalone server take a renewed certificate without a restart: root, over the
@@ -374,20 +374,17 @@ class MySql(Part):
             "containers": [
                 {
                     "name": "mysql",
-                    "resources": {
-                        "requests": {"cpu": resources.cpu_request, "memory": resources.memory_request},
-                        "limits": {"cpu": resources.cpu_limit, "memory": resources.memory_limit},
-                    },
+                    "resources": _as_json(resources),
                 }
             ],
         }
         router_spec: dict = {
             "securityContext": restricted,
-            "containers": [{"name": "router", "resources": ROUTER_RESOURCES}],
+            "containers": [{"name": "router", "resources": _as_json(database.router_resources)}],
         }
         if env.spread_across_zones:
-            server_spec["affinity"] = _anti_affinity(server_pods)
-            router_spec["affinity"] = _anti_affinity(router_pods)
+            server_spec["affinity"] = anti_affinity(server_pods)
+            router_spec["affinity"] = anti_affinity(router_pods)
         tls = database.require_tls
         if tls:
             self._operator_tls()
@@ -461,7 +458,7 @@ class MySql(Part):
             f" {env.secrets.mode} does not install",
         )
         reader_labels = labels(env, CA_READER, "tls")
-        self._service_account(CA_READER, reader_labels)
+        self.service_account(CA_READER, reader_labels, self.namespace)
         k8s.KubeRole(
             self,
             "ca-reader-role",
@@ -576,7 +573,7 @@ class MySql(Part):
         assert backup is not None
         bucket = backup.bucket
         retention_labels = labels(env, backups.RETENTION, "database-backup")
-        self._service_account(backups.RETENTION, retention_labels)
+        self.service_account(backups.RETENTION, retention_labels, self.namespace)
         source = DUMPS_SOURCE.read_text()
         require(source.count(DUMPS_MAIN_GUARD) == 1, "mysql: dumps.py", 'must end in one `if __name__ == "__main__":` block')
         k8s.KubeConfigMap(
@@ -654,7 +651,7 @@ class MySql(Part):
     def _accounts(self) -> None:
         env, props = self.env, self.props
         account_labels = labels(env, "mysql-accounts", "database-setup")
-        self._service_account("mysql-accounts", account_labels)
+        self.service_account("mysql-accounts", account_labels, self.namespace)
         k8s.KubeConfigMap(
             self,
             "accounts-script",
@@ -692,7 +689,7 @@ class MySql(Part):
             "accounts-cronjob",
             metadata=self.meta("mysql-accounts", account_labels, self.namespace),
             spec=k8s.CronJobSpec(
-                schedule="*/10 * * * *" if env.secrets.mode.value == "external-rotation" else "17 * * * *",
+                schedule="*/10 * * * *" if env.secrets.mode is SecretsMode.EXTERNAL_ROTATION else "17 * * * *",
                 concurrency_policy="Forbid",
                 successful_jobs_history_limit=1,
                 failed_jobs_history_limit=3,
@@ -739,15 +736,6 @@ class MySql(Part):
                 empty_dir("tmp", "16Mi"),
                 *([secret_volume("internal-ca", CA_SECRET, [CA_KEY])] if tls else []),
             ],
-        )
-
-    def _service_account(self, name: str, account_labels: dict[str, str]) -> None:
-        """Every workload runs as itself, with no API token: none of them calls the API."""
-        k8s.KubeServiceAccount(
-            self,
-            f"service-account-{name}",
-            metadata=self.meta(name, account_labels, self.namespace),
-            automount_service_account_token=False,
         )
 
 
@@ -1037,19 +1025,9 @@ def admin_script(env: Environment) -> str:
     )
 
 
-def _anti_affinity(match: dict[str, str]) -> dict:
-    """One pod per node, and spread over zones where possible (as pods.anti_affinity does,
-    but as plain data: the operator's podSpec fields are untyped)."""
+def _as_json(sizes: Resources) -> dict:
+    """Resources as the operator's untyped pod specs take them."""
     return {
-        "podAntiAffinity": {
-            "requiredDuringSchedulingIgnoredDuringExecution": [
-                {"labelSelector": {"matchLabels": match}, "topologyKey": "kubernetes.io/hostname"}
-            ],
-            "preferredDuringSchedulingIgnoredDuringExecution": [
-                {
-                    "weight": 100,
-                    "podAffinityTerm": {"labelSelector": {"matchLabels": match}, "topologyKey": "topology.kubernetes.io/zone"},
-                }
-            ],
-        }
+        "requests": {"cpu": sizes.cpu_request, "memory": sizes.memory_request},
+        "limits": {"cpu": sizes.cpu_limit, "memory": sizes.memory_limit},
     }

@@ -26,6 +26,7 @@ from constructs import Construct
 
 from ecommerce.components.internal_tls import certificate, service_dns_names
 from ecommerce.components.meta import Part, int_or_string
+from ecommerce.components.pods import anti_affinity, typed
 from ecommerce.derived.endpoints import DEAD_LETTER_EXCHANGE, DEAD_LETTER_QUEUE, EVENTS_EXCHANGE, RABBITMQ, RABBITMQ_VHOST
 from ecommerce.derived.labels import labels
 from ecommerce.derived.secret_specs import rabbitmq_user_secret
@@ -73,7 +74,7 @@ class RabbitMqProps:
 
     def __post_init__(self) -> None:
         require(
-            bool(self.catalog.using("uses_rabbitmq")),
+            bool(self.catalog.rabbitmq_users),
             "rabbitmq",
             "no service publishes or consumes events: the catalog gives RabbitMQ nothing to do",
         )
@@ -129,7 +130,9 @@ class RabbitMq(Part):
             # listeners stay for the Topology Operator, whose HTTPS client would not trust the
             # internal CA (it runs with CONNECT_USING_PLAIN_HTTP), and for Prometheus (15692).
             tls=clusters.RabbitmqClusterSpecTls(secret_name=TLS_CERTIFICATE, ca_secret_name=TLS_CERTIFICATE),
-            affinity=self._anti_affinity() if env.spread_across_zones else None,
+            affinity=typed(clusters.RabbitmqClusterSpecAffinity, anti_affinity(OPERATOR_POD_LABELS))
+            if env.spread_across_zones
+            else None,
             override=self._restricted_pods(),
         )
         clusters.RabbitmqCluster(
@@ -158,33 +161,6 @@ class RabbitMq(Part):
                 max_unavailable=int_or_string(1),
                 selector=k8s.LabelSelector(match_labels=OPERATOR_POD_LABELS),
             ),
-        )
-
-    def _anti_affinity(self) -> clusters.RabbitmqClusterSpecAffinity:
-        pods = OPERATOR_POD_LABELS
-        c = clusters
-        return c.RabbitmqClusterSpecAffinity(
-            pod_anti_affinity=c.RabbitmqClusterSpecAffinityPodAntiAffinity(
-                required_during_scheduling_ignored_during_execution=[
-                    c.RabbitmqClusterSpecAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecution(
-                        topology_key="kubernetes.io/hostname",
-                        label_selector=c.RabbitmqClusterSpecAffinityPodAntiAffinityRequiredDuringSchedulingIgnoredDuringExecutionLabelSelector(
-                            match_labels=pods
-                        ),
-                    )
-                ],
-                preferred_during_scheduling_ignored_during_execution=[
-                    c.RabbitmqClusterSpecAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecution(
-                        weight=100,
-                        pod_affinity_term=c.RabbitmqClusterSpecAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTerm(
-                            topology_key="topology.kubernetes.io/zone",
-                            label_selector=c.RabbitmqClusterSpecAffinityPodAntiAffinityPreferredDuringSchedulingIgnoredDuringExecutionPodAffinityTermLabelSelector(
-                                match_labels=pods
-                            ),
-                        ),
-                    )
-                ],
-            )
         )
 
     def _restricted_pods(self) -> clusters.RabbitmqClusterSpecOverride:
@@ -266,7 +242,7 @@ class RabbitMq(Part):
         # Dead letters keep their routing key, so one queue bound to everything collects them.
         self._queue(DEAD_LETTER_QUEUE, dead_letters=False)
         self._binding(DEAD_LETTER_EXCHANGE, DEAD_LETTER_QUEUE, "#")
-        for service in catalog.using("uses_rabbitmq"):
+        for service in catalog.rabbitmq_users:
             if service.consumes:
                 self._queue(service.queue, dead_letters=True)
                 for event in service.consumes:

@@ -23,9 +23,7 @@ def rabbitmq_policies(env: Environment, catalog: Catalog) -> list[Policy]:
     clustering = tuple(Port(port, end) for port, end in RABBITMQ_CLUSTERING_PORTS)
     operators = tuple(Peer(addon.namespace, addon.pods) for addon in (RABBITMQ_CLUSTER_OPERATOR, RABBITMQ_TOPOLOGY_OPERATOR))
     ingress = [
-        Rule(
-            pods_of(env, catalog.using("uses_rabbitmq")), ports(AMQPS_PORT), "services that publish or consume events (TLS only)"
-        ),
+        Rule(pods_of(env, catalog.rabbitmq_users), ports(AMQPS_PORT), "services that publish or consume events (TLS only)"),
         Rule((own,), clustering, "clustering between nodes"),
         Rule(operators, ports(RABBITMQ_MANAGEMENT_PORT), "the operators manage users and topology over the HTTP API"),
         Rule((prometheus(env),), ports(RABBITMQ_PROMETHEUS_PORT), "Prometheus scrapes the rabbitmq_prometheus plugin"),

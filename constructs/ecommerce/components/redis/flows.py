@@ -11,7 +11,7 @@ from ecommerce.model.environments import CacheMode, Environment
 
 
 def redis_policies(env: Environment, catalog: Catalog) -> list[Policy]:
-    users = catalog.using("uses_redis")
+    users = catalog.redis_users
     if not users:
         return []
     own = Peer(env.namespace, selector(env, REDIS))

@@ -35,6 +35,7 @@ from ecommerce.components.pods import (
     resources,
     secret_volume,
     tcp_probe,
+    typed,
 )
 from ecommerce.components.quotas import Footprint
 from ecommerce.components.security import container_security_context, pod_security_context
@@ -407,12 +408,7 @@ class Redis(Part):
         if self.sentinel:
             data["sentinel-users"] = _users_file(self.sentinel_users())
         k8s.KubeConfigMap(self, "config", metadata=self.meta("redis-config", self.labels, self.namespace), data=data)
-        k8s.KubeServiceAccount(
-            self,
-            "service-account",
-            metadata=self.meta(REDIS, self.labels, self.namespace),
-            automount_service_account_token=False,
-        )
+        self.service_account(REDIS, self.labels, self.namespace)
         self._services()
         self._statefulset()
         if env.pod_disruption_budget and cache.replicas > 1:
@@ -709,7 +705,7 @@ class Redis(Part):
                         enable_service_links=False,
                         termination_grace_period_seconds=30,
                         security_context=pod_security_context(),
-                        affinity=anti_affinity(self.selector) if env.spread_across_zones else None,
+                        affinity=typed(k8s.Affinity, anti_affinity(self.selector)) if env.spread_across_zones else None,
                         init_containers=[
                             k8s.Container(
                                 name="configure",
