@@ -77,6 +77,27 @@ def test_each_object_is_written_once_per_environment(synthesized, env):
             seen[key] = where
 
 
+def test_plain_data_starts_no_jsii_runtime():
+    """The model and what is derived from it are plain data: the synth's parent process and the
+    tooling (ecommerce_ops) read them without starting jsii. A construct module imported from
+    one of them would break that."""
+    modules = sorted(
+        ".".join(path.relative_to(ROOT / "constructs").with_suffix("").parts).removesuffix(".__init__")
+        for package in ("ecommerce/model", "ecommerce/derived", "ecommerce_ops")
+        for path in (ROOT / "constructs" / package).rglob("*.py")
+    )
+    probe = f"import importlib, sys; [importlib.import_module(m) for m in {modules!r}]; print('cdk8s' in sys.modules)"
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=ROOT,
+        env=os.environ | {"PYTHONPATH": f"{ROOT / 'constructs'}:{ROOT}"},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert len(modules) > 10 and loaded == "False"
+
+
 def test_one_folder_per_environment(synthesized):
     assert sorted(p.name for p in synthesized.iterdir()) == sorted(ENVIRONMENTS)
 

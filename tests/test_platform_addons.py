@@ -487,7 +487,7 @@ def test_every_add_on_image_is_pinned_by_digest_or_said_why_not():
         if not _BY_DIGEST.search(image)
     }
     unexplained = {image: name for image, name in unpinned.items() if image not in UNPINNED_ADD_ON_IMAGES}
-    assert unexplained == {}, "pin these by digest, or say in UNPINNED_ADD_ON_IMAGES (cluster_addons.py) why not"
+    assert unexplained == {}, "pin these by digest, or say in UNPINNED_ADD_ON_IMAGES (model/installed_add_ons.py) why not"
     assert all(reason.strip() for reason in UNPINNED_ADD_ON_IMAGES.values())
 
 

@@ -2,7 +2,7 @@
 
 An environment without a secret store (dev) gets no Secret in dist/: a value computed at synth
 time is known to anyone with the repository, whatever it looks like. This module makes them
-instead, from the same specs (credentials.py) that staging and prod render as ExternalSecrets:
+instead, from the same specs (derived/secret_specs.py) that staging and prod render as ExternalSecrets:
 
     python -m ecommerce_ops.dev_secrets dev [--context NAME] [--dry-run]     (make dev-secrets)
 

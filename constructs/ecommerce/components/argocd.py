@@ -13,12 +13,12 @@ stay inside that environment. Two folders per environment:
   the environment's namespace; one Application per cluster add-on, installed from pinned
   upstream releases with values taken from the environment model; and the Application that
   syncs `dist/<env>` itself, but for the log shipper's file, which an Application of the
-  add-ons' project syncs where the environment ships logs (log_shipping.py). Sync waves order
-  them (addons.py says which add-on comes when).
+  add-ons' project syncs where the environment ships logs (components/log_shipping.py). Sync waves order
+  them (derived/add_on_releases.py says which add-on comes when).
 
 Who syncs what: the add-ons sync themselves everywhere (their Applications change only
 through the root); the root and the platform sync themselves where the environment says so
-(`auto_sync`), and elsewhere only through the approved pipeline (operations.py,
+(`auto_sync`), and elsewhere only through the approved pipeline (ecommerce_ops/operations.py,
 `argocd_plan`). The pipeline acts with one token per project, of a role that may read that
 project's Applications and sync only those Argo CD does not sync itself. Where the model
 asks for it (`argocd.commit_signing`), the projects sync only signed commits.
@@ -54,8 +54,8 @@ APPLICATIONS_FOLDER, PROJECTS_FOLDER = "argocd", "argocd-projects"
 # does not carry it: deleting the root, the one object that would take every Application
 # and so the whole environment with it, only orphans them (README, "Deleting an environment").
 RESOURCES_FINALIZER = "resources-finalizer.argocd.argoproj.io"
-# The optional log shipper (log_shipping.py) comes after the platform (wave 0) and the
-# monitoring stack (addons.py): a broken log pipeline (an aggregator down makes Fluent Bit's
+# The optional log shipper (components/log_shipping.py) comes after the platform (wave 0) and the
+# monitoring stack (derived/add_on_releases.py): a broken log pipeline (an aggregator down makes Fluent Bit's
 # health check fail) then never holds up the platform's deploy. For the same reason its
 # Application is not labelled an add-on, which the pipeline waits for before the platform.
 LOG_SHIPPING_WAVE = 2

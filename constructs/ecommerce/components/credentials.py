@@ -58,7 +58,7 @@ class ClusterSecretStore(Part):
                 aws=css.ClusterSecretStoreSpecProviderAws(
                     service=css.ClusterSecretStoreSpecProviderAwsService.SECRETS_MANAGER,
                     region=store.address,
-                    # No `role:` here: the service account's IRSA annotation (addons.py) already
+                    # No `role:` here: the service account's IRSA annotation (derived/add_on_releases.py) already
                     # gives the operator that role; `role` would make it assume the same role
                     # again, which fails without a self-assume trust policy.
                     auth=css.ClusterSecretStoreSpecProviderAwsAuth(

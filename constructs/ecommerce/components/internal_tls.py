@@ -3,7 +3,7 @@
 A self-signed ClusterIssuer signs one CA Certificate (ECDSA, its key never leaves the cluster);
 a CA ClusterIssuer signs with it. A ClusterIssuer reads its CA key pair from cert-manager's
 cluster resource namespace, which the cert-manager add-on sets to the data namespace
-(addons.py): the platform owns that namespace, so its own Application creates the CA there
+(derived/add_on_releases.py): the platform owns that namespace, so its own Application creates the CA there
 and no other namespace (cert-manager's) gets a second owner.
 
 Servers get a Certificate from the CA issuer beside them (`server_certificate`); clients trust

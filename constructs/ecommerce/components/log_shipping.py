@@ -7,7 +7,7 @@ adds each pod's labels with the kubernetes filter and forwards the records over 
 It needs what the platform's AppProject refuses by design (a ClusterRole and its binding, a
 namespace outside the platform's, at Pod Security "privileged"), so it is a chart of its own,
 written to its own file of dist/<env> (CHART_FILE): Argo CD syncs it with an Application of the add-ons'
-project (argocd.py), which the platform's Application leaves out; `make deploy` applies it,
+project (components/argocd.py), which the platform's Application leaves out; `make deploy` applies it,
 like every file of dist/<env>, in file-name order, after the monitoring wave.
 """
 

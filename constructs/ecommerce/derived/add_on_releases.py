@@ -1,5 +1,5 @@
 """The cluster add-ons the platform needs, from pinned upstream releases, with Helm values
-derived from the environment model. Argo CD installs them (argocd.py); docs/operators.md
+derived from the environment model. Argo CD installs them (components/argocd.py); docs/operators.md
 lists the same installs as commands for clusters without Argo CD."""
 
 from __future__ import annotations
@@ -250,7 +250,7 @@ def _cert_manager(env: Environment) -> dict:
     return {
         "crds": {"enabled": True},
         # Where ClusterIssuers keep their keys (the internal CA's, the ACME account's): a
-        # namespace the platform owns, so that its Application creates the CA (internal_tls.py).
+        # namespace the platform owns, so that its Application creates the CA (components/internal_tls.py).
         "clusterResourceNamespace": env.data_namespace,
         "replicaCount": _replicas(env),
         "image": _tag_and_digest(f"quay.io/jetstack/cert-manager-controller:{CERT_MANAGER_VERSION}"),
@@ -370,7 +370,7 @@ PROMETHEUS_COMMUNITY_CHARTS = "https://prometheus-community.github.io/helm-chart
 # Waves, each waiting for the health of the one before (README, "Argo CD health of
 # Applications"): the monitoring CRDs that every add-on's ServiceMonitor needs; cert-manager,
 # External Secrets and Traefik; the operators; the topology operator, which needs
-# cert-manager and the cluster operator; the platform (wave 0, argocd.py), whose Secrets
+# cert-manager and the cluster operator; the platform (wave 0, components/argocd.py), whose Secrets
 # Grafana reads; then the monitoring stack itself.
 ADD_ONS = (
     AddOn(

@@ -62,7 +62,7 @@ def rabbitmq_host(env: Environment) -> str:
     return host(RABBITMQ, env.messaging_namespace)
 
 
-# The internal CA's certificate (internal_tls.py), mounted into every client that verifies a
+# The internal CA's certificate (components/internal_tls.py), mounted into every client that verifies a
 # server the CA signed.
 CA_SECRET = "internal-ca"
 CA_KEY = "ca.crt"

@@ -4,7 +4,7 @@ Every namespace the platform owns denies everything (namespace_policies); each c
 then contributes the policies of its own pods beside its construct (mysql_flows.py,
 redis_flows.py, rabbitmq_flows.py, edge_flows.py, monitoring/flows.py), and each service's
 come from the catalog (service_policy). platform.network_policies gathers them, and the
-NetworkPolicies construct (network.py) renders them.
+NetworkPolicies construct (components/network_policies.py) renders them.
 """
 
 from __future__ import annotations

@@ -53,7 +53,7 @@ def secret_keys(service: Service, env: Environment) -> tuple[str, ...]:
 
 def migration_user(schema: str) -> str:
     """The MySQL user a service's migrations run as: its schema's structure too, where the
-    application's own user may only read and write data (mysql.py)."""
+    application's own user may only read and write data (components/mysql/server.py)."""
     return f"{schema}_migrate"
 
 
@@ -77,7 +77,7 @@ def migration_wiring(service: Service, env: Environment) -> Wiring:
 def database_tls(env: Environment) -> dict[str, str]:
     """How a MySQL client connects: where the environment requires TLS, every server (the
     standalone one, or the MySQL Routers in front of an InnoDB cluster) presents a certificate of
-    the internal CA naming DATABASE_HOST (mysql.py), so clients verify both (PDO:
+    the internal CA naming DATABASE_HOST (components/mysql/server.py), so clients verify both (PDO:
     MYSQL_ATTR_SSL_CA = DATABASE_CA_FILE, MYSQL_ATTR_SSL_VERIFY_SERVER_CERT = true)."""
     if not env.database.require_tls:
         return {"DATABASE_SSL_MODE": "PREFERRED"}
@@ -135,10 +135,10 @@ def wire(service: Service, env: Environment, catalog: Catalog) -> Wiring:
             settings.update({"REDIS_HOST": redis_host, "REDIS_PORT": str(redis_port)})
         for usage in service.redis:
             settings[f"REDIS_{usage.purpose.upper().replace('-', '_')}_DB"] = str(usage.database)
-        # The service's Redis user may touch only keys under its own prefix (redis.py); with
+        # The service's Redis user may touch only keys under its own prefix (components/redis/server.py); with
         # Sentinel, the same user and password authenticate to the Sentinels too.
         settings["REDIS_KEY_PREFIX"] = redis_key_prefix(service.name)
-        # Redis and Sentinel serve TLS only (redis.py), with a certificate from the internal CA
+        # Redis and Sentinel serve TLS only (components/redis/server.py), with a certificate from the internal CA
         # naming the Services and the pods Sentinel hands out: verified, and its host name
         # checked against the address dialled.
         settings.update({"REDIS_TLS": "true", "REDIS_SCHEME": "rediss", "REDIS_CA_FILE": CA_FILE})
@@ -149,7 +149,7 @@ def wire(service: Service, env: Environment, catalog: Catalog) -> Wiring:
             {
                 "RABBITMQ_HOST": rabbitmq_host(env),
                 "RABBITMQ_PORT": str(AMQPS_PORT),
-                # The server's certificate is the internal CA's (internal_tls.py): verified, and
+                # The server's certificate is the internal CA's (components/internal_tls.py): verified, and
                 # its host name checked against RABBITMQ_HOST.
                 "RABBITMQ_TLS": "true",
                 "RABBITMQ_SCHEME": "amqps",
@@ -158,7 +158,7 @@ def wire(service: Service, env: Environment, catalog: Catalog) -> Wiring:
                 "RABBITMQ_USER": service.name,
                 "RABBITMQ_EXCHANGE": EVENTS_EXCHANGE,
                 # The Topology Operator owns exchanges and queues, and the services' users may
-                # configure nothing (rabbitmq.py): a client that declares them must do so
+                # configure nothing (components/rabbitmq/broker.py): a client that declares them must do so
                 # passively, which checks they exist and needs no configure permission.
                 "RABBITMQ_DECLARE": "passive",
             }

@@ -597,7 +597,7 @@ IMAGE_BY_DIGEST = re.compile(r"^[a-z0-9.-]+(:[0-9]+)?/[a-z0-9._/-]+(:[A-Za-z0-9.
 
 @dataclass(frozen=True)
 class LogShipping:
-    """The optional Fluent Bit DaemonSet (logging.py) that forwards every container's log to a
+    """The optional Fluent Bit DaemonSet (components/log_shipping.py) that forwards every container's log to a
     Fluentd (or Fluent Bit) aggregator over the forward protocol with TLS."""
 
     # Pinned by digest: a node-wide agent reading every pod's log runs no moving tag.

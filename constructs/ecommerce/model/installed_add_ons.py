@@ -1,6 +1,6 @@
 """Where the cluster add-ons the platform relies on run, and how their pods are labelled.
 
-They are installed from pinned upstream releases (see argocd.py); network policies and
+They are installed from pinned upstream releases (see components/argocd.py); network policies and
 routes refer to them through these names only.
 """
 
@@ -36,7 +36,7 @@ TRAEFIK_PODS = {"app.kubernetes.io/name": "traefik"}
 # cert-manager's ACME HTTP-01 solver pods, created beside each Certificate.
 ACME_SOLVER_PODS = {"acme.cert-manager.io/http01-solver": "true"}
 ACME_SOLVER_PORT = 8089
-# kube-prometheus-stack's Grafana, with fullnameOverride "grafana" (argocd.py).
+# kube-prometheus-stack's Grafana, with fullnameOverride "grafana" (components/argocd.py).
 GRAFANA_SERVICE = "grafana"
 GRAFANA_SERVICE_PORT = 80
 
@@ -121,7 +121,7 @@ UNPINNED_ADD_ON_IMAGES: dict[str, str] = {
 }
 
 
-# The Deployments whose availability means an add-on (by its name in addons.py) runs, as its
+# The Deployments whose availability means an add-on (by its name in derived/add_on_releases.py) runs, as its
 # pinned release names them: `make deploy` checks them before it applies anything. The
 # platform check (tests/test_operations.py) holds this to what each add-on renders.
 ADD_ON_DEPLOYMENTS: dict[str, tuple[str, ...]] = {

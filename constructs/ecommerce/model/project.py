@@ -8,7 +8,7 @@ REPOSITORY_URL = "https://github.com/e-commerce-back/platform"
 
 # Where Argo CD runs (its AppProjects live there; each environment's Applications live in a
 # namespace of its own, `argocd.apps_namespace` in the environment model), and the component
-# label of the add-ons' Applications, which the deploy pipeline waits for (operations.py reads
+# label of the add-ons' Applications, which the deploy pipeline waits for (ecommerce_ops/operations.py reads
 # both without loading cdk8s).
 ARGOCD_NAMESPACE = "argocd"
 ADD_ON_COMPONENT = "add-on"

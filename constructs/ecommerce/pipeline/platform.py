@@ -75,7 +75,7 @@ class EcommercePlatform:
         for number, wave in enumerate(WAVES):
             builders[wave](WaveChart(app, f"{number}0-{wave}", env, number))
         if env.log_shipping is not None:
-            # A chart of its own, which the Argo CD add-ons' project delivers (log_shipping.py).
+            # A chart of its own, which the Argo CD add-ons' project delivers (components/log_shipping.py).
             LogShipper(WaveChart(app, CHART, env, len(WAVES)), "log-shipping", env)
 
     def _foundation(self, chart: WaveChart) -> None:

@@ -43,7 +43,7 @@ OUTPUT_SUFFIX = ".k8s.yaml"
 # The first thing written into a staging folder: with the folder's name, it proves the folder
 # is a synth's, so that the next synth may remove it if the one that made it was killed.
 STAGING_MARKER = "synth-staging"
-STAGING_MARKER_TEXT = "A synth's staging folder (see ecommerce/synth.py); the next synth removes it.\n"
+STAGING_MARKER_TEXT = "A synth's staging folder (see ecommerce/pipeline/synth.py); the next synth removes it.\n"
 
 
 class OutputError(ConfigError):

@@ -147,7 +147,7 @@ class ClusterIssuer(Part):
                             http01=c.ClusterIssuerSpecAcmeSolversHttp01(
                                 ingress=c.ClusterIssuerSpecAcmeSolversHttp01Ingress(
                                     # The annotation, not ingressClassName: Traefik's namespaced
-                                    # RBAC lets it look no IngressClass up (addons.py, _traefik).
+                                    # RBAC lets it look no IngressClass up (derived/add_on_releases.py, _traefik).
                                     class_="traefik",
                                     # cert-manager defaults to NodePort, which the application
                                     # namespaces' quota forbids (services.nodeports: 0): Traefik

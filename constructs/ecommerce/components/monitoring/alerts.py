@@ -101,7 +101,7 @@ def workloads_alerts(env: Environment) -> tuple[Alert, ...]:
             "{{ $labels.horizontalpodautoscaler }} is pinned at its maximum",
             "The autoscaler has run at its maximum replicas for 15 minutes; demand may exceed capacity.",
             "Confirm the load is legitimate (Business dashboard), then raise `autoscaling.max_replicas` in "
-            "environments.py or the resources of the service.",
+            "model/environments.py or the resources of the service.",
         ),
     )
 
@@ -138,7 +138,7 @@ def mysql_alerts(env: Environment) -> tuple[Alert, ...]:
             "MySQL {{ $labels.pod }} uses over 80% of its connections",
             "{{ $value | humanizePercentage }} of max_connections are in use.",
             "More replicas mean more connection pools: check the HPA, and raise max_connections in "
-            "mysql.py if the load is legitimate.",
+            "components/mysql/server.py if the load is legitimate.",
         ),
     )
 
@@ -243,7 +243,7 @@ def redis_alerts(env: Environment) -> tuple[Alert, ...]:
             "warning",
             "Redis {{ $labels.pod }} is close to maxmemory",
             "{{ $value | humanizePercentage }} of maxmemory is used; keys with a TTL will be evicted.",
-            "Raise cache.max_memory in environments.py, or look for a key pattern that grows without TTL.",
+            "Raise cache.max_memory in model/environments.py, or look for a key pattern that grows without TTL.",
         ),
         Alert(
             "RedisEvictions",

@@ -50,7 +50,7 @@ def monitoring_policies(env: Environment, catalog: Catalog) -> list[Policy]:
                 Rule(scraped, ports(*metrics_ports), "scrapes the platform's metrics ports"),
                 *_addon_scrape_rules(env),
                 Rule((Peer(KUBE_DNS.namespace, KUBE_DNS.pods),), ports(KUBE_DNS_METRICS_PORT), "scrapes CoreDNS"),
-                # node-exporter is not installed (addons.py): only the kubelets' cAdvisor.
+                # node-exporter is not installed (derived/add_on_releases.py): only the kubelets' cAdvisor.
                 Rule(infrastructure(env), ports(KUBELET_PORT), "scrapes the kubelets' container metrics"),
                 *(
                     ()

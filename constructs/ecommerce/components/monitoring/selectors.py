@@ -1,4 +1,4 @@
-"""Labels by which kube-prometheus-stack finds what the platform gives it (argocd.py sets
+"""Labels by which kube-prometheus-stack finds what the platform gives it (components/argocd.py sets
 the matching selectors in the stack's values)."""
 
 # Prometheus selects ServiceMonitors and PrometheusRules by this label.

@@ -1,6 +1,6 @@
 """MySQL backups off the cluster: what the MySQL Operator calls them, and what the S3 bucket
 they go to must be (its lifecycle and who may do what), derived from the environment's
-`database.backup`. Kept apart from mysql.py (and free of jsii) so that the backup-freshness
+`database.backup`. Kept apart from components/mysql/server.py (and free of jsii) so that the backup-freshness
 alert and the docs can name the same objects.
 
 Who does what with the bucket:

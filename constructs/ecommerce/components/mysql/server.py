@@ -6,7 +6,7 @@
   cluster, locked and pruned by a retention CronJob that always keeps the newest dumps.
 
 Where the environment requires TLS, every server clients reach (the standalone server, or the
-MySQL Routers in front of the cluster) presents a certificate of the internal CA (internal_tls.py)
+MySQL Routers in front of the cluster) presents a certificate of the internal CA (components/internal_tls.py)
 naming the Service clients dial, so that they verify it (VERIFY_IDENTITY); the cluster's members
 use one too, and verify each other and the Routers verify them.
 
@@ -184,7 +184,7 @@ class MySql(Part):
         self.namespace = env.data_namespace
         self.labels = labels(env, MYSQL, "database", props.image.tag)
         if env.database.require_tls:
-            # The accounts Job's trust in the internal CA, as the services' (internal_tls.py): a
+            # The accounts Job's trust in the internal CA, as the services' (components/internal_tls.py): a
             # certificate nobody presents, whose `ca.crt` it mounts.
             certificate(self, env, "trust", CA_SECRET, self.namespace, common_name=f"clients.{self.namespace}", server=False)
         if env.database.operator_managed:
@@ -976,7 +976,7 @@ trap 'rm -rf "$work"' EXIT
   printf 'password=%s\n' "$(option "$root_password")"
 } > "$work/root.cnf"
 if [ "$(mysql --defaults-extra-file="$work/root.cnf" -N -B -e 'SELECT @@global.partial_revokes')" != 1 ]; then
-  echo "admin.sh: partial_revokes is off; apply the server configuration of mysql.py (a restart) first" >&2
+  echo "admin.sh: partial_revokes is off; apply the server configuration of components/mysql/server.py (a restart) first" >&2
   exit 1
 fi
 root=$(literal "$root_password")

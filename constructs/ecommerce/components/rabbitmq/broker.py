@@ -126,7 +126,7 @@ class RabbitMq(Part):
             # Management UI and the Prometheus endpoint are always on (the operator's required plugins).
             rabbitmq=clusters.RabbitmqClusterSpecRabbitmq(additional_config=SERVER_CONFIG),
             service=clusters.RabbitmqClusterSpecService(type=clusters.RabbitmqClusterSpecServiceType.CLUSTER_IP),
-            # AMQPS on 5671 for the services (network.py admits them there only). The plain
+            # AMQPS on 5671 for the services (components/network_policies.py admits them there only). The plain
             # listeners stay for the Topology Operator, whose HTTPS client would not trust the
             # internal CA (it runs with CONNECT_USING_PLAIN_HTTP), and for Prometheus (15692).
             tls=clusters.RabbitmqClusterSpecTls(secret_name=TLS_CERTIFICATE, ca_secret_name=TLS_CERTIFICATE),

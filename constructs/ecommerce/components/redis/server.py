@@ -9,7 +9,7 @@
 Each pod carries a redis_exporter sidecar for Prometheus.
 
 Redis and Sentinel serve TLS only, in every mode, with a certificate from the internal CA
-(internal_tls.py) naming the Services and each pod: clients, replicas, Sentinels, the exporter,
+(components/internal_tls.py) naming the Services and each pod: clients, replicas, Sentinels, the exporter,
 the probes and the scripts all verify it against the CA.
 """
 
