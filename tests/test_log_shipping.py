@@ -166,3 +166,8 @@ def test_it_parses_our_json_logs_and_adds_pod_labels(objects):
 def test_a_bad_setting_is_refused_naming_its_field(changes, field):
     with pytest.raises(ConfigError, match=field.replace(".", r"\.")):
         dataclasses.replace(ENVIRONMENTS["prod"], log_shipping=dataclasses.replace(SHIPPING, **changes))
+
+
+def test_make_deploy_waits_for_the_shipper_to_run_on_every_node(env, folder):
+    names = [step.description for step in deploy_plan(env, folder)]
+    assert names.index(f"DaemonSet {SHIPPING.namespace}/fluent-bit is ready") > names.index(f"apply {CHART_FILE}")

@@ -846,3 +846,13 @@ def test_platformctl_verify_and_argocd_plan_need_only_pyyaml():
             [sys.executable, "-c", blocked, "scripts/platformctl.py", *args], cwd=ROOT, capture_output=True, text=True
         )
         assert result.returncode == 0, (args, result.stderr[-2000:])
+
+
+def test_a_namespaced_secret_store_is_awaited_like_the_cluster_one(synthesized):
+    """MySQL's CA copy comes through a SecretStore of its own: its ExternalSecret syncs only once the store is ready."""
+    stores = [o for o in load_documents(synthesized / "prod") if o["kind"] == "SecretStore"]
+    assert stores
+    names = described(deploy_plan(PROD, synthesized / "prod"))
+    for store in stores:
+        meta = store["metadata"]
+        assert f"SecretStore {meta['namespace']}/{meta['name']} is ready" in names

@@ -183,6 +183,7 @@ def readiness(obj: dict, context: str, timeout: str) -> Step | None:
     waits = {
         "Deployment": ("rollout", "status", f"deployment/{name}", *where, f"--timeout={timeout}"),
         "StatefulSet": ("rollout", "status", f"statefulset/{name}", *where, f"--timeout={timeout}"),
+        "DaemonSet": ("rollout", "status", f"daemonset/{name}", *where, f"--timeout={timeout}"),
         "InnoDBCluster": (
             "wait",
             f"innodbcluster/{name}",
@@ -200,6 +201,7 @@ def readiness(obj: dict, context: str, timeout: str) -> Step | None:
         "Certificate": ("wait", f"certificate/{name}", *where, "--for=condition=Ready", f"--timeout={timeout}"),
         "ExternalSecret": ("wait", f"externalsecret/{name}", *where, "--for=condition=Ready", f"--timeout={timeout}"),
         "ClusterSecretStore": ("wait", f"clustersecretstore/{name}", "--for=condition=Ready", f"--timeout={timeout}"),
+        "SecretStore": ("wait", f"secretstore/{name}", *where, "--for=condition=Ready", f"--timeout={timeout}"),
         "ClusterIssuer": ("wait", f"clusterissuer/{name}", "--for=condition=Ready", f"--timeout={timeout}"),
     }
     if kind == "Job" and annotations.get(HOOK):
