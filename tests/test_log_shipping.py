@@ -12,12 +12,12 @@ import pytest
 import yaml
 
 from ecommerce.components.log_shipping import CHART, CHART_FILE, LogShipper
+from ecommerce.derived.waves import WAVES
 from ecommerce.errors import ConfigError
 from ecommerce.model.catalog import CATALOG
 from ecommerce.model.environments import ENVIRONMENTS, LogShipping
 from ecommerce.pipeline.build import build_environment
 from ecommerce.pipeline.platform import EcommercePlatform
-from ecommerce.pipeline.waves import WAVES
 from ecommerce_ops.operations import cleanup_plan, deploy_plan
 from tests.helpers import of_kind, one, release, synth
 from tests.platform.admission import pss_violations

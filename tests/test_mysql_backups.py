@@ -29,7 +29,6 @@ from typing import Any
 
 import pytest
 
-from ecommerce.components.mysql import backups
 from ecommerce.components.mysql.dumps import (
     DONE,
     EMPTY_SHA256,
@@ -44,6 +43,7 @@ from ecommerce.components.mysql.dumps import (
     prune_plan,
     to_seal,
 )
+from ecommerce.derived import backups
 from ecommerce.errors import ConfigError
 from ecommerce.model.environments import PROD, Backup, BackupBucket
 

@@ -21,9 +21,9 @@ from ecommerce.components.namespaces import PSS_VERSION
 from ecommerce.components.pods import resources
 from ecommerce.derived.flows import API_SERVER_PORTS
 from ecommerce.derived.labels import labels, selector
+from ecommerce.derived.waves import WAVES
 from ecommerce.model.environments import Environment, LogShipping, Resources
 from ecommerce.model.installed_add_ons import KUBE_DNS
-from ecommerce.pipeline.waves import WAVES
 
 NAME = "fluent-bit"
 COMPONENT = "log-shipping"

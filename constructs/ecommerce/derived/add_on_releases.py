@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from ecommerce.components.monitoring.selectors import ALERTMANAGER_SELECTOR, DASHBOARD_LABEL, PROMETHEUS_SELECTOR
+from ecommerce.derived.labels import ALERTMANAGER_SELECTOR, DASHBOARD_LABEL, PROMETHEUS_SELECTOR
 from ecommerce.derived.secret_specs import GRAFANA_ADMIN_SECRET
 from ecommerce.model.environments import Environment, LoadBalancer, SecretStoreKind
 from ecommerce.model.installed_add_ons import (

@@ -35,3 +35,15 @@ def selector(env: Environment, name: str) -> dict[str, str]:
 def instance(env: Environment) -> str:
     """One installation of the platform: the same value on everything of an environment."""
     return f"{PART_OF}-{env.name}"
+
+
+# Labels by which kube-prometheus-stack finds what the platform gives it; the stack's values
+# (derived/add_on_releases.py) set the matching selectors.
+
+# Prometheus selects ServiceMonitors and PrometheusRules by this label.
+PROMETHEUS_SELECTOR = {"release": "kube-prometheus-stack"}
+# Alertmanager selects AlertmanagerConfigs by this one.
+ALERTMANAGER_SELECTOR = {"alertmanagerconfig": "e-commerce"}
+# The Grafana sidecar loads ConfigMaps carrying this label as dashboards.
+DASHBOARD_LABEL = {"grafana_dashboard": "1"}
+DASHBOARD_FOLDER = "E-commerce"

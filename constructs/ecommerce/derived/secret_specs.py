@@ -15,7 +15,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from ecommerce.components.mysql import backups
+from ecommerce.derived import backups
+from ecommerce.derived.endpoints import MYSQL_PORT
 from ecommerce.derived.wiring import migration_user, secret_keys
 from ecommerce.model.catalog import Catalog, Service
 from ecommerce.model.environments import CacheMode, Environment
@@ -180,7 +181,9 @@ def secret_specs(env: Environment, catalog: Catalog) -> tuple[SecretSpec, ...]:
                 owner="mysql",
                 component="database",
                 data={
-                    "my.cnf": Derived("[client]\nuser=exporter\npassword={value}\nhost=127.0.0.1\nport=3306\n", exporter_password)
+                    "my.cnf": Derived(
+                        f"[client]\nuser=exporter\npassword={{value}}\nhost=127.0.0.1\nport={MYSQL_PORT}\n", exporter_password
+                    )
                 },
             )
         )

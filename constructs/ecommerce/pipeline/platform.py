@@ -24,11 +24,11 @@ from ecommerce.components.redis.flows import redis_policies
 from ecommerce.components.redis.server import Redis, RedisProps, redis_footprint
 from ecommerce.derived.flows import Policy, namespace_policies, service_policy
 from ecommerce.derived.secret_specs import secret_specs
+from ecommerce.derived.waves import WAVES
 from ecommerce.derived.wiring import wire
 from ecommerce.model.catalog import Catalog
 from ecommerce.model.environments import Environment
 from ecommerce.model.releases import Release
-from ecommerce.pipeline.waves import WAVES
 
 
 def network_policies(env: Environment, catalog: Catalog) -> tuple[Policy, ...]:

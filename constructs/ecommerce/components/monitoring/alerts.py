@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ecommerce.components.mysql import backups
+from ecommerce.derived import backups
 from ecommerce.model.environments import Environment
 from ecommerce.model.project import REPOSITORY_URL
 

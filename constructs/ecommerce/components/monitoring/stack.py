@@ -15,15 +15,16 @@ from constructs import Construct
 from ecommerce.components.meta import Part
 from ecommerce.components.monitoring.dashboards import DASHBOARDS, dashboard_json
 from ecommerce.components.monitoring.rules import rule_groups
-from ecommerce.components.monitoring.selectors import (
+from ecommerce.components.mysql.server import OPERATOR_EXPORTER_TARGET
+from ecommerce.derived.endpoints import CA_KEY, CA_SECRET, MYSQL, RABBITMQ, REDIS, rabbitmq_host
+from ecommerce.derived.labels import (
     ALERTMANAGER_SELECTOR,
     DASHBOARD_FOLDER,
     DASHBOARD_LABEL,
     PROMETHEUS_SELECTOR,
+    labels,
+    selector,
 )
-from ecommerce.components.mysql.server import OPERATOR_EXPORTER_TARGET
-from ecommerce.derived.endpoints import CA_KEY, CA_SECRET, MYSQL, RABBITMQ, REDIS, rabbitmq_host
-from ecommerce.derived.labels import labels, selector
 from ecommerce.derived.secret_specs import ALERTMANAGER_SECRET
 from ecommerce.model.catalog import Catalog
 from ecommerce.model.environments import Environment

@@ -32,7 +32,6 @@ from constructs import Construct
 
 from ecommerce.components.internal_tls import certificate, service_dns_names
 from ecommerce.components.meta import Part, int_or_string
-from ecommerce.components.mysql import backups
 from ecommerce.components.pods import (
     JOB,
     SIDECAR,
@@ -47,6 +46,7 @@ from ecommerce.components.pods import (
     tcp_probe,
 )
 from ecommerce.components.security import container_security_context, pod_security_context
+from ecommerce.derived import backups
 from ecommerce.derived.endpoints import (
     CA_FILE,
     CA_KEY,
