@@ -384,6 +384,18 @@ def grace_seconds(env: Environment) -> int:
     return 2 * seconds + 300
 
 
+@dataclass(frozen=True)
+class _Mounts:
+    """Where a Redis pod's containers find what they share."""
+
+    run: k8s.VolumeMount
+    config: k8s.VolumeMount
+    data: k8s.VolumeMount
+    key_pair: k8s.VolumeMount
+    ca: k8s.VolumeMount
+    credentials: list[k8s.VolumeMount]
+
+
 class Redis(Part):
     def __init__(self, scope: Construct, id: str, env: Environment, props: RedisProps) -> None:
         super().__init__(scope, id, env)
@@ -578,10 +590,54 @@ class Redis(Part):
         return [k8s.EnvVar(name=name, value=value) for name, value in values.items()]
 
     def _statefulset(self) -> None:
-        env, props = self.env, self.props
-        cache = env.cache
-        replicas = cache.replicas
-        script_env = self._script_env()
+        env, cache = self.env, self.env.cache
+        mounts = self._mounts()
+        claims = None if cache.storage is None else [claim_template("data", cache.storage, self.labels)]
+        configure_mounts = [mounts.run, mounts.config, *mounts.credentials, mounts.data, mounts.ca]
+        if self.auth:
+            configure_mounts.append(k8s.VolumeMount(name="exporter-auth", mount_path=EXPORTER_DIR))
+        k8s.KubeStatefulSet(
+            self,
+            "statefulset",
+            metadata=self.meta(REDIS, self.labels, self.namespace),
+            spec=k8s.StatefulSetSpec(
+                service_name=HEADLESS,
+                replicas=cache.replicas,
+                pod_management_policy="OrderedReady",
+                selector=k8s.LabelSelector(match_labels=self.selector),
+                template=k8s.PodTemplateSpec(
+                    metadata=k8s.ObjectMeta(labels=self.labels),
+                    spec=k8s.PodSpec(
+                        service_account_name=REDIS,
+                        automount_service_account_token=False,
+                        enable_service_links=False,
+                        termination_grace_period_seconds=30,
+                        security_context=pod_security_context(),
+                        affinity=typed(k8s.Affinity, anti_affinity(self.selector)) if env.spread_across_zones else None,
+                        init_containers=[self._script_container("configure", "configure.sh", configure_mounts)],
+                        containers=self._containers(mounts),
+                        volumes=self._volumes(),
+                    ),
+                ),
+                volume_claim_templates=claims,
+            ),
+        )
+
+    def _mounts(self) -> _Mounts:
+        # Only the scripts that write the users read the Secret; Redis and Sentinel get hashes.
+        credentials = [k8s.VolumeMount(name="credentials", mount_path=SECRETS_DIR, read_only=True)] if self.auth else []
+        return _Mounts(
+            run=k8s.VolumeMount(name="run", mount_path=RUN_DIR),
+            config=k8s.VolumeMount(name="config", mount_path=CONFIG_DIR, read_only=True),
+            data=k8s.VolumeMount(name="data", mount_path="/data"),
+            key_pair=k8s.VolumeMount(name="tls", mount_path=TLS_DIR, read_only=True),
+            ca=k8s.VolumeMount(name="internal-ca", mount_path=CA_MOUNT, read_only=True),
+            credentials=credentials,
+        )
+
+    def _containers(self, mounts: _Mounts) -> list[k8s.Container]:
+        props = self.props
+        run, config, data, key_pair, ca = mounts.run, mounts.config, mounts.data, mounts.key_pair, mounts.ca
         # The probes authenticate as the pod-local admin.
         probe_env = [
             k8s.EnvVar(name="LOCAL_DIR", value=LOCAL_DIR),
@@ -590,29 +646,21 @@ class Redis(Part):
             k8s.EnvVar(name="TLS_DIR", value=TLS_DIR),
             k8s.EnvVar(name="RUN_DIR", value=RUN_DIR),
         ]
-        run = k8s.VolumeMount(name="run", mount_path=RUN_DIR)
-        config = k8s.VolumeMount(name="config", mount_path=CONFIG_DIR, read_only=True)
-        data = k8s.VolumeMount(name="data", mount_path="/data")
-        key_pair = k8s.VolumeMount(name="tls", mount_path=TLS_DIR, read_only=True)
-        ca = k8s.VolumeMount(name="internal-ca", mount_path=CA_MOUNT, read_only=True)
-        # Only the scripts that write the users read the Secret; Redis and Sentinel get hashes.
-        credentials = [k8s.VolumeMount(name="credentials", mount_path=SECRETS_DIR, read_only=True)] if self.auth else []
-        exporter_auth = k8s.VolumeMount(name="exporter-auth", mount_path=EXPORTER_DIR, read_only=True)
-        sizes = cache.resources
-        server = k8s.Container(
-            name="redis",
-            image=str(props.image),
-            image_pull_policy="IfNotPresent",
-            command=self._started("redis", f"{RUN_DIR}/redis.conf"),
-            env=probe_env,
-            ports=[k8s.ContainerPort(name="redis", container_port=REDIS_PORT, protocol="TCP")],
-            resources=resources(sizes),
-            readiness_probe=_ping_probe(REDIS_PORT),
-            liveness_probe=tcp_probe("redis", period=10) if self.auth else _tls_liveness("redis", REDIS_PORT),
-            security_context=container_security_context(),
-            volume_mounts=[run, config, data, key_pair, ca],
-        )
-        containers = [server]
+        containers = [
+            k8s.Container(
+                name="redis",
+                image=str(props.image),
+                image_pull_policy="IfNotPresent",
+                command=self._started("redis", f"{RUN_DIR}/redis.conf"),
+                env=probe_env,
+                ports=[k8s.ContainerPort(name="redis", container_port=REDIS_PORT, protocol="TCP")],
+                resources=resources(self.env.cache.resources),
+                readiness_probe=_ping_probe(REDIS_PORT),
+                liveness_probe=tcp_probe("redis", period=10) if self.auth else _tls_liveness("redis", REDIS_PORT),
+                security_context=container_security_context(),
+                volume_mounts=[run, config, data, key_pair, ca],
+            )
+        ]
         if self.sentinel:
             containers.append(
                 k8s.Container(
@@ -631,44 +679,68 @@ class Redis(Part):
                 )
             )
         if self.auth:
+            # The key pair too: the reloader sees a renewed certificate and has Redis load it.
             containers.append(
-                k8s.Container(
-                    name="reload",
-                    image=str(props.image),
-                    image_pull_policy="IfNotPresent",
-                    command=["sh", f"{CONFIG_DIR}/reload.sh"],
-                    env=script_env,
-                    resources=resources(SIDECAR),
+                self._script_container(
+                    "reload",
+                    "reload.sh",
+                    [run, config, *mounts.credentials, data, key_pair, ca],
                     liveness_probe=exec_probe(["sh", f"{CONFIG_DIR}/reload-probe.sh", "reload.alive", "2"], period=30),
                     readiness_probe=exec_probe(["sh", f"{CONFIG_DIR}/reload-probe.sh", "reload.synced", "10"], period=10),
-                    security_context=container_security_context(),
-                    # The key pair too: the reloader sees a renewed certificate and has Redis load it.
-                    volume_mounts=[run, config, *credentials, data, key_pair, ca],
                 )
             )
+        containers.append(self._exporter(ca))
+        return containers
+
+    def _script_container(
+        self,
+        name: str,
+        script: str,
+        mounts: list[k8s.VolumeMount],
+        liveness_probe: k8s.Probe | None = None,
+        readiness_probe: k8s.Probe | None = None,
+    ) -> k8s.Container:
+        """One of our scripts (the ConfigMap's), run by the Redis image's shell and redis-cli."""
+        return k8s.Container(
+            name=name,
+            image=str(self.props.image),
+            image_pull_policy="IfNotPresent",
+            command=["sh", f"{CONFIG_DIR}/{script}"],
+            env=self._script_env(),
+            resources=resources(SIDECAR),
+            liveness_probe=liveness_probe,
+            readiness_probe=readiness_probe,
+            security_context=container_security_context(),
+            volume_mounts=mounts,
+        )
+
+    def _exporter(self, ca: k8s.VolumeMount) -> k8s.Container:
         # rediss: TLS, the certificate checked against the CA and the name localhost. Its own
         # /metrics stays plain HTTP, as every exporter Prometheus scrapes here.
-        exporter_args = [
+        args = [
             f"--redis.addr=rediss://localhost:{REDIS_PORT}",
             f"--tls-ca-cert-file={CA_FILE}",
             f"--web.listen-address=:{REDIS_EXPORTER_PORT}",
         ]
+        mounts = [ca]
         if self.auth:
-            exporter_args += [f"--redis.user={EXPORTER_USER}", f"--redis.password-file={EXPORTER_PASSWORD_FILE}"]
-        containers.append(
-            k8s.Container(
-                name="exporter",
-                image=str(props.exporter_image),
-                image_pull_policy="IfNotPresent",
-                args=exporter_args,
-                ports=[k8s.ContainerPort(name="metrics", container_port=REDIS_EXPORTER_PORT, protocol="TCP")],
-                resources=resources(SIDECAR),
-                readiness_probe=http_probe("/", "metrics", period=10),
-                liveness_probe=http_probe("/", "metrics", period=20),
-                security_context=container_security_context(),
-                volume_mounts=[*([exporter_auth] if self.auth else []), ca],
-            )
+            args += [f"--redis.user={EXPORTER_USER}", f"--redis.password-file={EXPORTER_PASSWORD_FILE}"]
+            mounts.insert(0, k8s.VolumeMount(name="exporter-auth", mount_path=EXPORTER_DIR, read_only=True))
+        return k8s.Container(
+            name="exporter",
+            image=str(self.props.exporter_image),
+            image_pull_policy="IfNotPresent",
+            args=args,
+            ports=[k8s.ContainerPort(name="metrics", container_port=REDIS_EXPORTER_PORT, protocol="TCP")],
+            resources=resources(SIDECAR),
+            readiness_probe=http_probe("/", "metrics", period=10),
+            liveness_probe=http_probe("/", "metrics", period=20),
+            security_context=container_security_context(),
+            volume_mounts=mounts,
         )
+
+    def _volumes(self) -> list[k8s.Volume]:
+        cache = self.env.cache
         # Passwords, hashes and the Sentinel's view of the cluster live in memory only.
         volumes = [
             empty_dir("run", "1Mi", in_memory=True),
@@ -680,51 +752,9 @@ class Redis(Part):
         ]
         if self.auth:
             volumes += [secret_volume("credentials", REDIS_SECRET), empty_dir("exporter-auth", "1Mi", in_memory=True)]
-        claims = None
         if cache.storage is None:
             volumes.append(empty_dir("data", cache.max_memory))
-        else:
-            claims = [claim_template("data", cache.storage, self.labels)]
-        configure_mounts = [run, config, *credentials, data, ca]
-        if self.auth:
-            configure_mounts.append(k8s.VolumeMount(name="exporter-auth", mount_path=EXPORTER_DIR))
-        k8s.KubeStatefulSet(
-            self,
-            "statefulset",
-            metadata=self.meta(REDIS, self.labels, self.namespace),
-            spec=k8s.StatefulSetSpec(
-                service_name=HEADLESS,
-                replicas=replicas,
-                pod_management_policy="OrderedReady",
-                selector=k8s.LabelSelector(match_labels=self.selector),
-                template=k8s.PodTemplateSpec(
-                    metadata=k8s.ObjectMeta(labels=self.labels),
-                    spec=k8s.PodSpec(
-                        service_account_name=REDIS,
-                        automount_service_account_token=False,
-                        enable_service_links=False,
-                        termination_grace_period_seconds=30,
-                        security_context=pod_security_context(),
-                        affinity=typed(k8s.Affinity, anti_affinity(self.selector)) if env.spread_across_zones else None,
-                        init_containers=[
-                            k8s.Container(
-                                name="configure",
-                                image=str(props.image),
-                                image_pull_policy="IfNotPresent",
-                                command=["sh", f"{CONFIG_DIR}/configure.sh"],
-                                env=script_env,
-                                resources=resources(SIDECAR),
-                                security_context=container_security_context(),
-                                volume_mounts=configure_mounts,
-                            )
-                        ],
-                        containers=containers,
-                        volumes=volumes,
-                    ),
-                ),
-                volume_claim_templates=claims,
-            ),
-        )
+        return volumes
 
 
 def tls_config() -> str:
