@@ -128,18 +128,16 @@ def test_helm_format_is_refused_and_leaves_dist_alone(project):
     assert untouched(project / "dist") == before
 
 
+def offline_without_upgrade_setting(project: Path, command: list[str], **env: str) -> subprocess.CompletedProcess[str]:
+    """`command` run as a user would, with no network and CDK8S_CHECK_UPGRADE unset."""
+    unset = {k: v for k, v in environment(**env).items() if k != "CDK8S_CHECK_UPGRADE"}
+    return subprocess.run(["unshare", "--net", *command], cwd=project, env=unset, capture_output=True, text=True, timeout=600)
+
+
 @needs_namespaces
 def test_npm_run_synth_offline_prints_no_stack_trace(project):
     """package.json's script, the upgrade check switched off by its flag, not by the environment."""
-    env = {k: v for k, v in environment().items() if k != "CDK8S_CHECK_UPGRADE"}
-    result = subprocess.run(
-        ["unshare", "--net", "npm", "run", "--silent", "synth"],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    result = offline_without_upgrade_setting(project, ["npm", "run", "--silent", "synth"])
     assert result.returncode == 0, result.stderr
     assert not STACK_FRAME.search(result.stderr), result.stderr
     assert snapshot_tree(project / "dist") == snapshot_tree(ROOT / "dist")
@@ -152,15 +150,7 @@ def test_bare_npx_cdk8s_synth_offline_checks_no_upgrade(project, tmp_path):
     version, which offline ends in a stack trace (and online leaves its cache in the home folder)."""
     home = tmp_path / "home"
     home.mkdir()
-    env = {k: v for k, v in environment(HOME=str(home)).items() if k != "CDK8S_CHECK_UPGRADE"}
-    result = subprocess.run(
-        ["unshare", "--net", "npx", "cdk8s", "synth", "--stdout"],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    result = offline_without_upgrade_setting(project, ["npx", "cdk8s", "synth", "--stdout"], HOME=str(home))
     assert result.returncode == 0, result.stderr
     assert not STACK_FRAME.search(result.stderr), result.stderr
     assert "of cdk8s-cli is available" not in result.stderr
