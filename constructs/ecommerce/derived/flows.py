@@ -1,10 +1,10 @@
 """Network flows as plain data: who may talk to whom, on which ports, and why.
 
 Every namespace the platform owns denies everything (namespace_policies); each component
-then contributes the policies of its own pods beside its construct (mysql_flows.py,
-redis_flows.py, rabbitmq_flows.py, edge_flows.py, monitoring/flows.py), and each service's
-come from the catalog (service_policy). platform.network_policies gathers them, and the
-NetworkPolicies construct (components/network_policies.py) renders them.
+then contributes the policies of its own pods beside its construct (components/<component>/
+flows.py: mysql, redis, rabbitmq, edge, monitoring), and each service's come from the catalog
+(service_policy). pipeline/platform.network_policies gathers them, and the NetworkPolicies
+construct (components/network_policies.py) renders them.
 """
 
 from __future__ import annotations

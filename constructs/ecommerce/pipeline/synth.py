@@ -342,7 +342,7 @@ def _build(jobs: list[Job], catalog: Catalog) -> None:
 def _build_in_child(jobs: list[Job], catalog: Catalog, tmp: Path) -> None:
     """Builds every environment, one after the other, in one child process.
 
-    Not for speed (building halves in parallel saved less than a fifth of the wall time on
+    Not for speed (building halves in parallel saved less than a quarter of the wall time on
     two cores, `make bench`): the child is where the jsii runtime lives and dies. Its
     temporary files (the kernel Python unpacks, Node's own) go in the staging folder (`tmp`),
     and what it prints to a log there, so that a Ctrl-C (which reaches Node too, and stops it
