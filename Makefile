@@ -171,27 +171,18 @@ nca-constraints: $(NCA_VENV)/.installed
 	{ sed -n '1,2p' requirements-nca.txt; $(NCA_VENV)/bin/pip freeze --disable-pip-version-check; } > requirements-nca.txt.new
 	mv requirements-nca.txt.new requirements-nca.txt
 
-# zizmor, the workflows' static analyser (tests/test_workflows.py runs it offline), from the
-# hash-locked requirements the security workflow installs too; regenerate those with
-# `.venv/bin/python scripts/ci_requirements.py`.
-.PHONY: zizmor
-ZIZMOR_VENV := .venv-zizmor
-zizmor: $(ZIZMOR_VENV)/.installed
+# The CI scanners that also run offline in `make test`, each in a venv of its own from the
+# hash-locked requirements the security workflow installs (regenerate those with
+# `.venv/bin/python scripts/ci_requirements.py`): zizmor, the workflows' static analyser
+# (tests/test_workflows.py), and Semgrep with the committed rules in .semgrep.yml
+# (tests/test_scanners.py).
+.PHONY: zizmor semgrep
+zizmor: .venv-zizmor/.installed
+semgrep: .venv-semgrep/.installed
 
-$(ZIZMOR_VENV)/.installed: .github/requirements/zizmor.txt
-	$(PYTHON) -m venv $(ZIZMOR_VENV)
-	$(ZIZMOR_VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r .github/requirements/zizmor.txt
-	touch $@
-
-# Semgrep with the committed rules (.semgrep.yml), offline (tests/test_scanners.py runs it), from
-# the hash-locked requirements the security workflow installs too.
-.PHONY: semgrep
-SEMGREP_VENV := .venv-semgrep
-semgrep: $(SEMGREP_VENV)/.installed
-
-$(SEMGREP_VENV)/.installed: .github/requirements/semgrep.txt
-	$(PYTHON) -m venv $(SEMGREP_VENV)
-	$(SEMGREP_VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r .github/requirements/semgrep.txt
+.venv-%/.installed: .github/requirements/%.txt
+	$(PYTHON) -m venv .venv-$*
+	.venv-$*/bin/pip install --quiet --disable-pip-version-check --require-hashes -r $<
 	touch $@
 
 # For a clone without ../shared/addons: helm pull of each chart and the operators' release
@@ -212,4 +203,4 @@ secrets-baseline: setup
 	$(PY) scripts/scan_secrets.py --update
 
 clean:
-	rm -rf $(VENV) $(CHECKOV_VENV) $(NCA_VENV) .venv-zizmor $(SEMGREP_VENV) .tools .cache node_modules .pytest_cache .mypy_cache
+	rm -rf $(VENV) $(CHECKOV_VENV) $(NCA_VENV) .venv-zizmor .venv-semgrep .tools .cache node_modules .pytest_cache .mypy_cache
